@@ -1,20 +1,14 @@
 package io.mailsweep.check;
 
 /**
- * The fixed definition behind a finding: a stable code that reports, databases and profiles may
- * rely on, its severity, the remediation an administrator should apply and the RFC section that
- * grounds it. Each check declares its types as an enum implementing this interface.
+ * A kind of finding. Each check declares its kinds as an enum implementing this interface, so the
+ * catalogue of codes is fixed at build time and can be listed and explained.
  */
 public interface FindingType {
-  String code();
-
-  Severity severity();
-
-  String remediation();
-
-  String reference();
+  FindingDefinition definition();
 
   default Finding with(String message) {
-    return new Finding(code(), severity(), message, remediation(), reference());
+    FindingDefinition d = definition();
+    return new Finding(d.code(), d.severity(), message, d.remediation(), d.reference());
   }
 }

@@ -1,0 +1,109 @@
+package io.mailsweep.scan;
+
+import io.mailsweep.net.dns.CachingDns;
+import io.mailsweep.net.dns.Dns;
+import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.net.dns.DnsjavaDns;
+import io.mailsweep.net.dns.GuardedDns;
+import io.mailsweep.net.dns.ResolverCanary;
+import io.mailsweep.net.dns.ResolverHealth;
+import io.mailsweep.net.dns.RetryingDns;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The run-wide machinery behind the checks: the one place that owns the scan's threads, the DNS
+ * stack (adapter → retries → run cache → canary guard) and the domain scanner. One engine serves
+ * every partition of a run, so the cache and the in-flight cap are shared.
+ */
+public final class ScanEngine implements AutoCloseable {
+  /** Threads that complete DNS futures and run check logic; the work is CPU-light. */
+  private static final int CALLBACK_THREADS = 2;
+
+  private final ScanSettings settings;
+  private final ExecutorService callbacks;
+  private final ScheduledExecutorService timer;
+  private final CachingDns cache;
+  private final ResolverHealth health;
+  private final DomainScanner scanner;
+  private volatile ProgressMeter progress = new ProgressMeter("scan", 0, System.err);
+
+  public ScanEngine(ScanSettings settings) {
+    this.settings = settings;
+    this.callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS, daemon("mailsweep-dns"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mailsweep-timer"));
+    DnsSettings dns = settings.dns();
+    Dns retrying = new RetryingDns(new DnsjavaDns(dns, callbacks), dns.retries(), dns.backoff(), timer);
+    this.health = probe(retrying);
+    this.cache = new CachingDns(retrying, dns.cacheEntries());
+    Dns guarded = new GuardedDns(cache, health);
+    this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), guarded), settings.domainDeadline());
+  }
+
+  private ResolverHealth probe(Dns dns) {
+    return ResolverCanary.probe(dns, settings.canaryNames()).join();
+  }
+
+  public ResolverHealth health() {
+    return health;
+  }
+
+  public DomainScanner scanner() {
+    return scanner;
+  }
+
+  public ScanSettings settings() {
+    return settings;
+  }
+
+  public ScheduledExecutorService timer() {
+    return timer;
+  }
+
+  /** Starts printing the scan's progress to standard error; replaces any earlier meter. */
+  public ProgressMeter startProgress(long total) {
+    progress.stop();
+    ProgressMeter meter = new ProgressMeter("scan", total, System.err);
+    meter.start(timer, settings.progressInterval());
+    progress = meter;
+    return meter;
+  }
+
+  /** The current scan's progress meter. */
+  public ProgressMeter progress() {
+    return progress;
+  }
+
+  public long cacheHits() {
+    return cache.hits();
+  }
+
+  public long cacheMisses() {
+    return cache.misses();
+  }
+
+  @Override
+  public void close() {
+    progress.stop();
+    callbacks.shutdownNow();
+    timer.shutdownNow();
+    try {
+      callbacks.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

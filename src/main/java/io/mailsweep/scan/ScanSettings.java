@@ -1,0 +1,36 @@
+package io.mailsweep.scan;
+
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.net.dns.DnsSettings;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything that shapes how a run scans, fixed when the run starts and reused as it was when an
+ * interrupted run is restarted.
+ *
+ * @param checks names of the enabled checks, in report order
+ * @param domainDeadline hard limit for all checks of one domain; past it the unfinished checks
+ *     are inconclusive. Keeps a chunk's transaction from waiting on a slow tail.
+ * @param canaryNames names that must resolve for the resolver to be trusted; empty switches the
+ *     canary off
+ * @param progressInterval how often progress is printed; zero switches it off
+ */
+public record ScanSettings(
+    List<String> checks,
+    DnsSettings dns,
+    Duration domainDeadline,
+    List<DomainName> canaryNames,
+    Duration progressInterval) {
+
+  public ScanSettings {
+    checks = List.copyOf(checks);
+    canaryNames = List.copyOf(canaryNames);
+    if (checks.isEmpty()) {
+      throw new IllegalArgumentException("at least one check must be enabled");
+    }
+    if (domainDeadline.isNegative() || domainDeadline.isZero()) {
+      throw new IllegalArgumentException("the per-domain deadline must be positive");
+    }
+  }
+}
