@@ -1,0 +1,38 @@
+package io.mailsweep.cli;
+
+import io.mailsweep.MailsweepApplication;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring context (database, migrations, job repository) for one command. */
+final class AppContext {
+  static final String DEFAULT_DB = "jdbc:h2:file:./mailsweep-data/mailsweep";
+
+  private AppContext() {}
+
+  static ConfigurableApplicationContext start(String db, int chunkSize) {
+    Map<String, Object> properties = new HashMap<>();
+    String url = db == null ? DEFAULT_DB : db;
+    properties.put("spring.datasource.url", url);
+    properties.put("mailsweep.scan.chunk-size", chunkSize);
+    try {
+      return new SpringApplicationBuilder(MailsweepApplication.class)
+          .web(WebApplicationType.NONE)
+          .properties(properties)
+          .run();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot start with database " + url + ": " + root(e), e);
+    }
+  }
+
+  private static String root(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

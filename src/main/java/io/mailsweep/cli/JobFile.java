@@ -1,0 +1,110 @@
+package io.mailsweep.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * A job file ({@code jobs/*.yml}): the scheduled form of a scan. Its keys are the {@code scan}
+ * options without the leading dashes, plus {@code input}; relative paths are relative to the job
+ * file's folder. It is translated into {@code scan} arguments, so both forms share one set of
+ * defaults and checks.
+ */
+final class JobFile {
+  private static final Set<String> PATH_KEYS = Set.of("input", "out");
+  private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
+      "threads", "partitions", "chunk", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
+      "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description");
+  private static final int MAX_BYTES = 256 * 1024;
+
+  private JobFile() {}
+
+  /** The {@code scan} arguments this job file stands for. */
+  static List<String> arguments(Path file) {
+    Map<String, Object> job = load(file);
+    Path base = file.toAbsolutePath().getParent();
+    List<String> args = new ArrayList<>();
+    Object input = job.get("input");
+    if (input == null) {
+      throw new UserError(file + ": 'input' is required");
+    }
+    args.add(base.resolve(input.toString()).normalize().toString());
+    for (Map.Entry<String, Object> e : job.entrySet()) {
+      String key = e.getKey();
+      if (key.equals("input") || key.equals("schedule") || key.equals("description")) {
+        continue;
+      }
+      addOption(args, key, e.getValue(), base, file);
+    }
+    return args;
+  }
+
+  private static void addOption(List<String> args, String key, Object value, Path base, Path file) {
+    if (key.equals("canary") && Boolean.FALSE.equals(value)) {
+      args.add("--no-canary");
+      return;
+    }
+    String option = switch (key) {
+      case "name" -> "--job-name";
+      case "resolvers" -> "--resolver";
+      default -> "--" + key;
+    };
+    List<?> values = value instanceof List<?> list ? list : List.of(value);
+    if (key.equals("checks")) {
+      values = List.of(String.join(",", values.stream().map(String::valueOf).toList()));
+    }
+    for (Object v : values) {
+      if (v == null || v instanceof Map) {
+        throw new UserError(file + ": '" + key + "' needs a value or a list of values");
+      }
+      args.add(option);
+      args.add(PATH_KEYS.contains(key) ? base.resolve(v.toString()).normalize().toString() : v.toString());
+    }
+  }
+
+  private static Map<String, Object> load(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new UserError("job file " + file + " does not exist");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UserError("job file " + file + " is larger than " + MAX_BYTES + " bytes");
+      }
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(10);
+      try (Reader reader = Files.newBufferedReader(file)) {
+        Object root = new Yaml(new SafeConstructor(options)).load(reader);
+        return validate(file, root);
+      }
+    } catch (IOException e) {
+      throw new UserError("cannot read job file " + file + ": " + e.getMessage());
+    } catch (org.yaml.snakeyaml.error.YAMLException e) {
+      throw new UserError("job file " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static Map<String, Object> validate(Path file, Object root) {
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new UserError("job file " + file + " must be a mapping of option: value");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (!KEYS.contains(key)) {
+        throw new UserError(file + ": unknown key '" + key + "'; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
+      }
+      out.put(key, e.getValue());
+    }
+    return out;
+  }
+}

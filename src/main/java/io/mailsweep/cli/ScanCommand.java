@@ -1,0 +1,49 @@
+package io.mailsweep.cli;
+
+import io.mailsweep.job.ScanLauncher;
+import io.mailsweep.job.ScanRequest;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mailsweep scan FILE.csv [options]}. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Scan the domains of a CSV file and write the workbook.",
+      "Steps: check the resolver, import and normalise the CSV, scan every domain (partitioned,"
+          + " in parallel), write mailsweep-report-<date>.xlsx. Results and history are kept in the"
+          + " database; an interrupted run resumes with 'mailsweep restart RUN_ID'."
+    },
+    footer = {"", "Exit codes: 0 all conclusive; 1 job failed; 2 bad usage or input;"
+        + " 3 completed with inconclusive domains."})
+final class ScanCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE.csv", description = "Vendor list: CSV with , ; or tab delimiters.")
+  Path input;
+
+  @Mixin ScanOptions options = new ScanOptions();
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return execute(input, options, spec);
+  }
+
+  static int execute(Path input, ScanOptions options, CommandSpec spec) throws Exception {
+    ScanRequest request = options.toRequest(input);
+    InputFiles.check(input, options.column);
+    String sha = InputFiles.sha256(input);
+    try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk)) {
+      ScanLauncher launcher = context.getBean(ScanLauncher.class);
+      return Summary.print(launcher.scan(request, sha, Version.current()), spec.commandLine().getOut());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.mailsweep.cli;
+
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.job.ResolverAddress;
+import io.mailsweep.job.ScanRequest;
+import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.net.dns.SystemResolvers;
+import io.mailsweep.scan.CheckCatalog;
+import io.mailsweep.scan.ScanSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of a scan, shared by {@code scan} and (through job files) {@code run}. */
+final class ScanOptions {
+  @Option(names = "--column", paramLabel = "NAME",
+      description = "Input column holding the domains (default: detected from the header, else the first column).")
+  String column;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+      description = "Folder for mailsweep-report-<date>.xlsx (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--resolver", paramLabel = "IP[:PORT]",
+      description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
+  List<String> resolvers = new ArrayList<>();
+
+  @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc", split = ",",
+      description = "Checks to run, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<String> checks;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
+      description = "Partitions scanned at once (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--partitions", paramLabel = "N",
+      description = "Ranges the domain list is split into; each is restartable on its own (default: --threads).")
+  Integer partitions;
+
+  @Option(names = "--chunk", paramLabel = "N", defaultValue = "500",
+      description = "Domains per chunk: scanned concurrently, committed together (default: ${DEFAULT-VALUE}).")
+  int chunk;
+
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "Database for results and job history (default: jdbc:h2:file:./mailsweep-data/mailsweep)."
+          + " User and password from SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD.")
+  String db;
+
+  @Option(names = "--dns-timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+      description = "Wait for one DNS answer (default: ${DEFAULT-VALUE}).")
+  Duration dnsTimeout;
+
+  @Option(names = "--dns-retries", paramLabel = "N", defaultValue = "2",
+      description = "Retries after a timeout, SERVFAIL or network error, with backoff (default: ${DEFAULT-VALUE}).")
+  int dnsRetries;
+
+  @Option(names = "--dns-backoff", paramLabel = "DURATION", defaultValue = "250ms", converter = DurationConverter.class,
+      description = "Wait before the first retry, doubled for each next one (default: ${DEFAULT-VALUE}).")
+  Duration dnsBackoff;
+
+  @Option(names = "--dns-in-flight", paramLabel = "N", defaultValue = "1000",
+      description = "DNS questions on the wire at once (default: ${DEFAULT-VALUE}).")
+  int dnsInFlight;
+
+  @Option(names = "--dns-cache", paramLabel = "N", defaultValue = "200000",
+      description = "Answers cached for the run (default: ${DEFAULT-VALUE}).")
+  int dnsCache;
+
+  @Option(names = "--domain-deadline", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+      description = "Hard limit for all checks of one domain; later results are inconclusive (default: ${DEFAULT-VALUE}).")
+  Duration domainDeadline;
+
+  @Option(names = "--canary", paramLabel = "NAME",
+      description = "Name that must resolve, or the resolver is reported blind; repeatable (default: a.root-servers.net).")
+  List<String> canary = new ArrayList<>();
+
+  @Option(names = "--no-canary", description = "Skip the resolver canary.")
+  boolean noCanary;
+
+  @Option(names = "--progress", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+      description = "Interval of the progress line on standard error; 0s switches it off (default: ${DEFAULT-VALUE}).")
+  Duration progress;
+
+  @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
+      description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
+  String jobName;
+
+  static final String DEFAULT_CANARY = "a.root-servers.net";
+
+  ScanRequest toRequest(Path input) {
+    DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
+        dnsInFlight, dnsCache, 8);
+    ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
+        domainDeadline, canaryNames(), progress);
+    return new ScanRequest(jobName, input, column, out, settings,
+        partitions == null ? threads : partitions, threads, chunk);
+  }
+
+  private List<InetSocketAddress> resolverAddresses() {
+    if (resolvers.isEmpty()) {
+      List<InetSocketAddress> system = SystemResolvers.find();
+      if (system.isEmpty()) {
+        throw new UserError("no system resolver found; give one with --resolver IP[:PORT]");
+      }
+      return system;
+    }
+    return resolvers.stream().map(ResolverAddress::parse).toList();
+  }
+
+  private List<DomainName> canaryNames() {
+    if (noCanary) {
+      return List.of();
+    }
+    List<String> names = canary.isEmpty() ? List.of(DEFAULT_CANARY) : canary;
+    return names.stream().map(DomainName::of).toList();
+  }
+}

@@ -1,0 +1,112 @@
+package io.mailsweep.job;
+
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.scan.ScanSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * Carries a {@link ScanRequest} through Spring Batch's job parameters, so that a restarted run
+ * scans exactly as it started. Only the run id identifies the job instance.
+ */
+public final class RunParameters {
+  public static final String RUN_ID = "run.id";
+
+  private RunParameters() {}
+
+  public static JobParameters of(long runId, ScanRequest request) {
+    JobParametersBuilder b = new JobParametersBuilder().addLong(RUN_ID, runId, true);
+    describe(request).forEach((k, v) -> b.addString(k, v, false));
+    return b.toJobParameters();
+  }
+
+  /** Every option as text, in a stable order: job parameters and the run's stored record. */
+  public static Map<String, String> describe(ScanRequest r) {
+    ScanSettings s = r.settings();
+    DnsSettings d = s.dns();
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("job.name", r.jobName());
+    m.put("input.file", r.input().toString());
+    m.put("input.column", r.column() == null ? "" : r.column());
+    m.put("out.dir", r.outDir().toString());
+    m.put("checks", String.join(",", s.checks()));
+    m.put("dns.resolvers", d.resolvers().stream().map(RunParameters::address).collect(Collectors.joining(",")));
+    m.put("dns.timeout.ms", Long.toString(d.timeout().toMillis()));
+    m.put("dns.retries", Integer.toString(d.retries()));
+    m.put("dns.backoff.ms", Long.toString(d.backoff().toMillis()));
+    m.put("dns.in-flight", Integer.toString(d.maxInFlight()));
+    m.put("dns.cache.entries", Integer.toString(d.cacheEntries()));
+    m.put("dns.cname.hops", Integer.toString(d.maxCnameHops()));
+    m.put("domain.deadline.ms", Long.toString(s.domainDeadline().toMillis()));
+    m.put("canary", s.canaryNames().stream().map(DomainName::text).collect(Collectors.joining(",")));
+    m.put("progress.interval.ms", Long.toString(s.progressInterval().toMillis()));
+    m.put("partitions", Integer.toString(r.partitions()));
+    m.put("threads", Integer.toString(r.threads()));
+    m.put("chunk.size", Integer.toString(r.chunkSize()));
+    return m;
+  }
+
+  public static long runId(JobParameters p) {
+    return p.getLong(RUN_ID);
+  }
+
+  public static ScanRequest request(JobParameters p) {
+    DnsSettings dns = new DnsSettings(
+        resolvers(p.getString("dns.resolvers")),
+        millis(p, "dns.timeout.ms"),
+        integer(p, "dns.retries"),
+        millis(p, "dns.backoff.ms"),
+        integer(p, "dns.in-flight"),
+        integer(p, "dns.cache.entries"),
+        integer(p, "dns.cname.hops"));
+    ScanSettings settings = new ScanSettings(
+        List.of(p.getString("checks").split(",")),
+        dns,
+        millis(p, "domain.deadline.ms"),
+        names(p.getString("canary")),
+        millis(p, "progress.interval.ms"));
+    String column = p.getString("input.column");
+    return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
+        column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
+        settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"));
+  }
+
+  public static String address(InetSocketAddress a) {
+    String host = a.getAddress().getHostAddress();
+    return host.contains(":") ? "[" + host + "]:" + a.getPort() : host + ":" + a.getPort();
+  }
+
+  static List<InetSocketAddress> resolvers(String text) {
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        out.add(ResolverAddress.parse(part));
+      }
+    }
+    return out;
+  }
+
+  private static List<DomainName> names(String text) {
+    return text == null || text.isBlank()
+        ? List.of()
+        : Arrays.stream(text.split(",")).map(DomainName::of).toList();
+  }
+
+  private static Duration millis(JobParameters p, String key) {
+    return Duration.ofMillis(Long.parseLong(p.getString(key)));
+  }
+
+  private static int integer(JobParameters p, String key) {
+    return Integer.parseInt(p.getString(key));
+  }
+}

@@ -1,0 +1,192 @@
+package io.mailsweep.job;
+
+import io.mailsweep.input.InputRow;
+import io.mailsweep.report.WorkbookReport;
+import io.mailsweep.scan.ScannedDomain;
+import io.mailsweep.store.ImportedRow;
+import io.mailsweep.store.InputRowRepository;
+import io.mailsweep.store.ResultRepository;
+import io.mailsweep.store.RunRepository;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The scan job: checkResolver → importDomains → markDuplicates → scanDomains (partitioned) →
+ * writeReport. Wiring only; the work is done by plain classes in input, scan, store and report.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ScanJobConfiguration {
+  public static final String JOB_NAME = "scanJob";
+  private static final String RUN_ID = "#{jobParameters['run.id']}";
+  private static final String PARAMETERS = "#{stepExecution.jobExecution.jobParameters}";
+
+  @Bean
+  Job scanJob(JobRepository repository, Step checkResolver, Step importDomains, Step markDuplicates,
+      Step scanDomains, Step writeReport, RunLifecycle lifecycle) {
+    return new JobBuilder(JOB_NAME, repository)
+        .listener(lifecycle)
+        .start(checkResolver)
+        .next(importDomains)
+        .next(markDuplicates)
+        .next(scanDomains)
+        .next(writeReport)
+        .build();
+  }
+
+  @Bean
+  RunRepository runRepository(JdbcTemplate jdbc) {
+    return new RunRepository(jdbc);
+  }
+
+  @Bean
+  InputRowRepository inputRowRepository(JdbcTemplate jdbc) {
+    return new InputRowRepository(jdbc);
+  }
+
+  @Bean
+  ResultRepository resultRepository(JdbcTemplate jdbc) {
+    return new ResultRepository(jdbc);
+  }
+
+  @Bean
+  ScanEngines scanEngines() {
+    return new ScanEngines();
+  }
+
+  @Bean
+  RunLifecycle runLifecycle(RunRepository runs, ScanEngines engines) {
+    return new RunLifecycle(runs, engines);
+  }
+
+  @Bean
+  Step checkResolver(JobRepository repository, PlatformTransactionManager tx, ScanEngines engines,
+      RunRepository runs) {
+    return new StepBuilder("checkResolver", repository)
+        .tasklet(new ResolverCheckTasklet(engines, runs), tx)
+        .allowStartIfComplete(true)
+        .build();
+  }
+
+  @Bean
+  Step importDomains(JobRepository repository, PlatformTransactionManager tx,
+      CsvImportReader importReader, InputRowRepository rows, @Value("${mailsweep.import.chunk:1000}") int chunk) {
+    return new StepBuilder("importDomains", repository)
+        .<InputRow, ImportedRow>chunk(chunk)
+        .transactionManager(tx)
+        .reader(importReader)
+        .processor(new ImportProcessor())
+        .writer(items -> rows.insert(importReader.runId(), items.getItems()))
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  CsvImportReader importReader(@Value(PARAMETERS) JobParameters parameters, RunRepository runs) {
+    return new CsvImportReader(parameters, runs);
+  }
+
+  @Bean
+  Step markDuplicates(JobRepository repository, PlatformTransactionManager tx, InputRowRepository rows) {
+    return new StepBuilder("markDuplicates", repository)
+        .tasklet((contribution, context) -> {
+          long runId = RunParameters.runId(contribution.getStepExecution().getJobExecution().getJobParameters());
+          contribution.incrementWriteCount(rows.markDuplicates(runId));
+          return null;
+        }, tx)
+        .build();
+  }
+
+  @Bean
+  @JobScope
+  Step scanDomains(JobRepository repository, Step scanPartition, InputRowRepository rows,
+      ScanEngines engines, @Value(RUN_ID) long runId,
+      @Value("#{jobParameters['partitions']}") int partitions,
+      @Value("#{jobParameters['threads']}") int threads) {
+    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailsweep-partition-");
+    executor.setConcurrencyLimit(threads);
+    return new StepBuilder("scanDomains", repository)
+        .partitioner("scanPartition", new DomainRangePartitioner(rows, runId))
+        .step(scanPartition)
+        .gridSize(partitions)
+        .taskExecutor(executor)
+        .listener(new ScanProgressListener(engines, rows))
+        .build();
+  }
+
+  @Bean
+  Step scanPartition(JobRepository repository, PlatformTransactionManager tx,
+      JdbcPagingItemReader<ScanItem> scanReader, ScanProcessor scanProcessor, ScanResultWriter scanWriter,
+      @Value("${mailsweep.scan.chunk-size:500}") int chunk) {
+    return new StepBuilder("scanPartition", repository)
+        .<ScanItem, CompletableFuture<ScannedDomain>>chunk(chunk)
+        .transactionManager(tx)
+        .reader(scanReader)
+        .processor(scanProcessor)
+        .writer(scanWriter)
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  JdbcPagingItemReader<ScanItem> scanReader(DataSource dataSource, @Value(RUN_ID) long runId,
+      @Value("#{stepExecutionContext['minId']}") long minId,
+      @Value("#{stepExecutionContext['maxId']}") long maxId,
+      @Value("#{jobParameters['chunk.size']}") int chunk) throws Exception {
+    return new JdbcPagingItemReaderBuilder<ScanItem>()
+        .name("scanReader")
+        .dataSource(dataSource)
+        .selectClause("SELECT id, domain")
+        .fromClause("FROM input_row")
+        .whereClause("WHERE run_id = :runId AND disposition = 'ACCEPTED' AND id BETWEEN :minId AND :maxId")
+        .parameterValues(Map.of("runId", runId, "minId", minId, "maxId", maxId))
+        .sortKeys(Map.of("id", Order.ASCENDING))
+        .pageSize(chunk)
+        .rowMapper((rs, i) -> new ScanItem(rs.getLong("id"), rs.getString("domain")))
+        .build();
+  }
+
+  @Bean
+  @StepScope
+  ScanProcessor scanProcessor(ScanEngines engines, @Value(RUN_ID) long runId,
+      @Value(PARAMETERS) JobParameters parameters) {
+    return new ScanProcessor(engines.engine(runId, RunParameters.request(parameters)).scanner());
+  }
+
+  @Bean
+  @StepScope
+  ScanResultWriter scanWriter(ResultRepository results, ScanEngines engines, @Value(RUN_ID) long runId,
+      @Value(PARAMETERS) JobParameters parameters) {
+    return new ScanResultWriter(results, runId, engines.engine(runId, RunParameters.request(parameters)).progress());
+  }
+
+  @Bean
+  WorkbookReport workbookReport(DataSource dataSource) {
+    return new WorkbookReport(dataSource);
+  }
+
+  @Bean
+  Step writeReport(JobRepository repository, PlatformTransactionManager tx, WorkbookReport report,
+      RunRepository runs) {
+    return new StepBuilder("writeReport", repository)
+        .tasklet(new ReportTasklet(report, runs), tx)
+        .build();
+  }
+}

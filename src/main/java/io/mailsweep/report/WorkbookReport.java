@@ -1,0 +1,101 @@
+package io.mailsweep.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.sql.DataSource;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the auditors' workbook for one stored scan run: sheets Summary, Domains, Findings and
+ * Rejected input, each table continuing on "Name (2)", ... past the per-sheet row limit.
+ *
+ * <p>Memory stays flat in the size of the run: every table is read with a streaming query and
+ * written through a streaming workbook that keeps only a window of rows in memory. All queries
+ * run in one read-only, repeatable-read transaction, so the counts on Summary agree with the rows
+ * on the other sheets even while a run is still being written. The file appears at the target
+ * only when complete: it is written beside it and moved into place atomically.
+ */
+public final class WorkbookReport {
+
+  /** Excel's row limit per sheet (XLSX), the default {@code maxRowsPerSheet}. */
+  public static final int EXCEL_MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+
+  static final int ROW_ACCESS_WINDOW = 100;
+  static final int FETCH_SIZE = 1000;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate readOnly;
+  private final int maxRowsPerSheet;
+
+  public WorkbookReport(DataSource dataSource) {
+    this(dataSource, EXCEL_MAX_ROWS);
+  }
+
+  /**
+   * @param maxRowsPerSheet rows per sheet including the header row, from 2 to {@link #EXCEL_MAX_ROWS}
+   */
+  public WorkbookReport(DataSource dataSource, int maxRowsPerSheet) {
+    if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
+      throw new IllegalArgumentException(
+          "maxRowsPerSheet must be 2.." + EXCEL_MAX_ROWS + ", was " + maxRowsPerSheet);
+    }
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setFetchSize(FETCH_SIZE);
+    this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.readOnly.setReadOnly(true);
+    this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    this.maxRowsPerSheet = maxRowsPerSheet;
+  }
+
+  /**
+   * Writes the workbook for run {@code runId} to {@code target}, replacing any file there.
+   *
+   * @throws IllegalArgumentException if there is no run {@code runId}; nothing is written
+   * @throws UncheckedIOException if the file cannot be written; {@code target} is left untouched
+   * @throws org.springframework.dao.DataAccessException if the database cannot be read
+   */
+  public void write(long runId, Path target) {
+    readOnly.executeWithoutResult(transaction -> writeInTransaction(runId, target));
+  }
+
+  private void writeInTransaction(long runId, Path target) {
+    RunInfo run = RunInfo.load(jdbc, runId)
+        .orElseThrow(() -> new IllegalArgumentException("No scan run with id " + runId));
+    Path destination = target.toAbsolutePath();
+    try {
+      Path temp = Files.createTempFile(
+          destination.getParent(), "." + destination.getFileName(), ".tmp");
+      try {
+        writeWorkbook(run, temp);
+        Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write report to " + destination, e);
+    }
+  }
+
+  /** Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183). */
+  private void writeWorkbook(RunInfo run, Path file) throws IOException {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
+        OutputStream out = Files.newOutputStream(file)) {
+      workbook.setCompressTempFiles(true);
+      Palette palette = new Palette(workbook);
+      new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()));
+      new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
+      new FindingsSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      workbook.write(out);
+    }
+  }
+}

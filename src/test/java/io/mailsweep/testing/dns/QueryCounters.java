@@ -1,0 +1,40 @@
+package io.mailsweep.testing.dns;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Queries that reached the server with a parsable question, per name and type. Thread-safe. */
+final class QueryCounters {
+  private final Map<QueryKey, LongAdder> perQuestion = new ConcurrentHashMap<>();
+  private final LongAdder total = new LongAdder();
+  private final LongAdder tcp = new LongAdder();
+
+  void record(QueryKey question, Transport transport) {
+    perQuestion.computeIfAbsent(question, k -> new LongAdder()).increment();
+    total.increment();
+    if (transport == Transport.TCP) {
+      tcp.increment();
+    }
+  }
+
+  long count(QueryKey question) {
+    LongAdder n = perQuestion.get(question);
+    return n == null ? 0 : n.sum();
+  }
+
+  long total() {
+    return total.sum();
+  }
+
+  long tcp() {
+    return tcp.sum();
+  }
+
+  /** Not atomic with respect to queries arriving meanwhile. */
+  void reset() {
+    perQuestion.clear();
+    total.reset();
+    tcp.reset();
+  }
+}

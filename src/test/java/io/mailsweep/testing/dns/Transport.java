@@ -1,0 +1,7 @@
+package io.mailsweep.testing.dns;
+
+/** How a query arrived, which decides size limits and whether TRUNCATE applies. */
+enum Transport {
+  UDP,
+  TCP
+}
