@@ -1,8 +1,6 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.MailsweepApplication;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,15 +12,13 @@ final class AppContext {
   private AppContext() {}
 
   static ConfigurableApplicationContext start(String db, int chunkSize) {
-    Map<String, Object> properties = new HashMap<>();
     String url = db == null ? DEFAULT_DB : db;
-    properties.put("spring.datasource.url", url);
-    properties.put("mailsweep.scan.chunk-size", chunkSize);
+    // Passed as arguments: these take precedence over application.properties.
+    String[] properties = {"--spring.datasource.url=" + url, "--mailsweep.scan.chunk-size=" + chunkSize};
     try {
       return new SpringApplicationBuilder(MailsweepApplication.class)
           .web(WebApplicationType.NONE)
-          .properties(properties)
-          .run();
+          .run(properties);
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot start with database " + url + ": " + root(e), e);
     }

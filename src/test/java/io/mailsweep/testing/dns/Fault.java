@@ -18,7 +18,9 @@ public record Fault(Effect effect, long arg) {
     SERVFAIL,
     /** Answer REFUSED with no records. */
     REFUSED,
-    /** Over UDP answer with TC set and an empty answer section, whatever the size; TCP is normal. */
+    /**
+     * Over UDP answer with TC set and an empty answer section, whatever the size; TCP is normal.
+     */
     TRUNCATE,
     /** Answer normally after {@code arg} (at least 0) milliseconds, holding up no other query. */
     DELAY(0),
@@ -86,7 +88,8 @@ public record Fault(Effect effect, long arg) {
       throw new IllegalArgumentException("unknown effect '" + effect + "'", ex);
     }
     if (e.takesArg() != (arg != null)) {
-      throw new IllegalArgumentException(e + (e.takesArg() ? " needs a number" : " takes no argument"));
+      throw new IllegalArgumentException(
+          e + (e.takesArg() ? " needs a number" : " takes no argument"));
     }
     try {
       return new Fault(e, arg == null ? 0 : Long.parseLong(arg));

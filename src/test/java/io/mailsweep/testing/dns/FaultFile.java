@@ -18,7 +18,9 @@ final class FaultFile {
 
   private FaultFile() {}
 
-  /** @throws IllegalArgumentException naming the file and line number of the first bad line */
+  /**
+   * @throws IllegalArgumentException naming the file and line number of the first bad line
+   */
   static List<Line> read(Path file) throws IOException {
     try {
       return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
@@ -27,7 +29,9 @@ final class FaultFile {
     }
   }
 
-  /** @throws IllegalArgumentException naming the line number (from 1) of the first bad line */
+  /**
+   * @throws IllegalArgumentException naming the line number (from 1) of the first bad line
+   */
   static List<Line> parse(List<String> lines) {
     List<Line> rules = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -47,7 +51,8 @@ final class FaultFile {
   private static Line parseRule(String text) {
     String[] f = text.split("\\s+");
     if (f.length < 3 || f.length > 4) {
-      throw new IllegalArgumentException("expected <name> <TYPE|*> <EFFECT> [arg], got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected <name> <TYPE|*> <EFFECT> [arg], got '" + text + "'");
     }
     return new Line(QueryKey.of(f[0], f[1]), Fault.parse(f[2], f.length == 4 ? f[3] : null));
   }

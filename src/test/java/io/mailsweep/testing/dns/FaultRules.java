@@ -26,7 +26,8 @@ final class FaultRules {
 
   /**
    * The fault to apply to one arriving query, counting it against its rule. A {@code
-   * SERVFAIL_FIRST} rule comes back as {@code SERVFAIL} while its budget lasts and as nothing after.
+   * SERVFAIL_FIRST} rule comes back as {@code SERVFAIL} while its budget lasts and as nothing
+   * after.
    */
   Optional<Fault> apply(QueryKey query) {
     Rule rule = rules.get(query);

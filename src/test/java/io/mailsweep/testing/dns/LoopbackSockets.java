@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** A UDP socket and a TCP listener bound to the same loopback address and port number. */
-record LoopbackSockets(DatagramSocket udp, ServerSocket tcp) implements AutoCloseable {
+record LoopbackSockets(DatagramSocket udp, ServerSocket tcp) {
   /** Tries for port 0, each binding UDP to a fresh ephemeral port and TCP to the same number. */
   static final int EPHEMERAL_ATTEMPTS = 8;
 
@@ -75,11 +75,5 @@ record LoopbackSockets(DatagramSocket udp, ServerSocket tcp) implements AutoClos
       udp.close();
       throw e;
     }
-  }
-
-  @Override
-  public void close() throws IOException {
-    udp.close();
-    tcp.close();
   }
 }

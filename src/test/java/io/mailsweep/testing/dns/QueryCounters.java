@@ -18,9 +18,16 @@ final class QueryCounters {
     }
   }
 
+  /** Queries for the key's name and type; for {@link QueryKey#ANY_TYPE}, for every type. */
   long count(QueryKey question) {
-    LongAdder n = perQuestion.get(question);
-    return n == null ? 0 : n.sum();
+    if (question.type() != QueryKey.ANY_TYPE) {
+      LongAdder n = perQuestion.get(question);
+      return n == null ? 0 : n.sum();
+    }
+    return perQuestion.entrySet().stream()
+        .filter(e -> e.getKey().name().equals(question.name()))
+        .mapToLong(e -> e.getValue().sum())
+        .sum();
   }
 
   long total() {

@@ -69,20 +69,23 @@ final class QueryDispatcher {
     Record q = query.getQuestion();
     QueryKey key = new QueryKey(q.getName(), q.getType());
     counters.record(key, transport);
-    faults.apply(key).ifPresentOrElse(
-        fault -> faulted(fault, query, transport, sink),
-        () -> respond(responder.answer(query), query, transport, 0, sink));
+    faults
+        .apply(key)
+        .ifPresentOrElse(
+            fault -> faulted(fault, query, transport, sink),
+            () -> respond(responder.answer(query), query, transport, 0, sink));
   }
 
   private void faulted(Fault fault, Message query, Transport transport, Consumer<byte[]> sink) {
     switch (fault.effect()) {
-      case TIMEOUT -> { }
+      case TIMEOUT -> {}
       case SERVFAIL -> respond(Replies.error(query, Rcode.SERVFAIL), query, transport, 0, sink);
       case REFUSED -> respond(Replies.error(query, Rcode.REFUSED), query, transport, 0, sink);
-      case TRUNCATE -> send(
-          Replies.encode(responder.answer(query), query, transport, transport == Transport.UDP),
-          0,
-          sink);
+      case TRUNCATE ->
+          send(
+              Replies.encode(responder.answer(query), query, transport, transport == Transport.UDP),
+              0,
+              sink);
       case DELAY -> respond(responder.answer(query), query, transport, fault.arg(), sink);
       case SERVFAIL_FIRST -> throw new IllegalStateException("FaultRules resolves " + fault);
     }

@@ -19,7 +19,9 @@ final class Replies {
 
   private Replies() {}
 
-  /** A reply to {@code query} with its ID, opcode, RD bit and question, and an OPT if it had one. */
+  /**
+   * A reply to {@code query} with its ID, opcode, RD bit and question, and an OPT if it had one.
+   */
   static Message start(Message query) {
     Message reply = new Message(query.getHeader().getID());
     Header h = reply.getHeader();

@@ -14,10 +14,10 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.Zone;
 
 /**
- * A loaded zone and the names that exist in it, including empty non-terminals. Exact names,
- * CNAMEs, DNAMEs and delegations are answered by {@link Zone#findRecords}; wildcard synthesis
- * follows RFC 4592 §3.3.1 here because dnsjava 3.6.5's Zone reports empty non-terminals, wildcard
- * NODATA and wildcard CNAMEs as NXDOMAIN.
+ * A loaded zone and the names that exist in it, including empty non-terminals. Exact names, CNAMEs,
+ * DNAMEs and delegations are answered by {@link Zone#findRecords}; wildcard synthesis follows RFC
+ * 4592 §3.3.1 here because dnsjava 3.6.5's Zone reports empty non-terminals, wildcard NODATA and
+ * wildcard CNAMEs as NXDOMAIN.
  */
 final class ServedZone {
   private static final Name WILD = Name.fromConstantString("*");

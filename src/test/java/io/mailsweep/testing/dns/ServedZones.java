@@ -21,8 +21,8 @@ final class ServedZones {
   }
 
   /**
-   * Loads RFC 1035 master files. Each names its own origin with {@code $ORIGIN} (or absolute
-   * names) and holds exactly one SOA, whose owner is taken as the zone's origin.
+   * Loads RFC 1035 master files. Each names its own origin with {@code $ORIGIN} (or absolute names)
+   * and holds exactly one SOA, whose owner is taken as the zone's origin.
    *
    * @throws IOException naming the file, for unreadable or invalid zones
    * @throws IllegalArgumentException when two files have the same origin, or none is given

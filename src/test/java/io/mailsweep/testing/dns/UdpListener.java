@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketAddress;
 import java.util.Arrays;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Receives datagrams on one thread and dispatches each in turn; dispatch never blocks (delays are
@@ -17,10 +18,10 @@ final class UdpListener implements AutoCloseable {
   private final QueryDispatcher dispatcher;
   private final Thread thread;
 
-  UdpListener(DatagramSocket socket, QueryDispatcher dispatcher) {
+  UdpListener(DatagramSocket socket, QueryDispatcher dispatcher, ThreadFactory threads) {
     this.socket = socket;
     this.dispatcher = dispatcher;
-    this.thread = DaemonThreads.named("lab-dns-udp-" + socket.getLocalPort()).newThread(this::run);
+    this.thread = threads.newThread(this::run);
   }
 
   void start() {
@@ -50,9 +51,9 @@ final class UdpListener implements AutoCloseable {
     }
   }
 
+  /** Closes the socket, which ends the receive thread soon after. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     socket.close();
-    thread.join(1000);
   }
 }
