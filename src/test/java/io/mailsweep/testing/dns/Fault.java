@@ -24,7 +24,10 @@ public record Fault(Effect effect, long arg) {
     TRUNCATE,
     /** Answer normally after {@code arg} (at least 0) milliseconds, holding up no other query. */
     DELAY(0),
-    /** SERVFAIL for the first {@code arg} (at least 1) matching queries, then answer normally. */
+    /**
+     * SERVFAIL for the first {@code arg} (at least 1) matching queries of each query type, then
+     * answer normally: a client that retries succeeds.
+     */
     SERVFAIL_FIRST(1);
 
     private final long minArg;

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads fault rules, one per line: {@code <name> <TYPE|*> <EFFECT> [arg]}, e.g. {@code slow.test
  * TXT DELAY 300}. Text from {@code #} to the end of a line and blank lines are ignored. Effects are
- * the names of {@link Fault.Effect}.
+ * the names of {@link Fault.Effect}, in any case. Rules keep their order (the first match wins), so
+ * a second rule for the same name and type could never apply and is rejected.
  */
 final class FaultFile {
   /** One parsed line. */
@@ -34,13 +37,19 @@ final class FaultFile {
    */
   static List<Line> parse(List<String> lines) {
     List<Line> rules = new ArrayList<>();
+    Map<QueryKey, Integer> firstLine = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String text = stripComment(lines.get(i)).strip();
       if (text.isEmpty()) {
         continue;
       }
       try {
-        rules.add(parseRule(text));
+        Line rule = parseRule(text);
+        Integer earlier = firstLine.putIfAbsent(rule.key(), i + 1);
+        if (earlier != null) {
+          throw new IllegalArgumentException("same name and type as line " + earlier);
+        }
+        rules.add(rule);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
       }

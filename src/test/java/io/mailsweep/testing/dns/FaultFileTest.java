@@ -52,6 +52,7 @@ class FaultFileTest {
           slow.test TXT DELAY -1        | DELAY does not take -1
           flaky.test * SERVFAIL_FIRST 0 | SERVFAIL_FIRST does not take 0
           timeout.test * TIMEOUT 5      | TIMEOUT takes no argument
+          OK.test. * SERVFAIL           | same name and type as line 2
           """)
   void badLinesAreReportedWithTheirNumber(String line, String reason) {
     assertThatThrownBy(() -> FaultFile.parse(List.of("# ok", "ok.test * TIMEOUT", line)))

@@ -1,46 +1,69 @@
 package io.mailsweep.testing.dns;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fault rules in force, keyed by exact owner name (case-insensitive) and type or {@code *}. A
- * rule for the query's type wins over a {@code *} rule for the same name. Thread-safe.
+ * The fault rules in force, in the order added; the first rule whose exact owner name (any case)
+ * and type (or {@code *}) match a query wins. Thread-safe.
  */
 final class FaultRules {
-  private final Map<QueryKey, Rule> rules = new ConcurrentHashMap<>();
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
-  /** A fault and how many queries it has matched, for {@link Fault.Effect#SERVFAIL_FIRST}. */
-  private record Rule(Fault fault, AtomicLong matched) {}
+  /** A rule and, for SERVFAIL_FIRST, the queries it has seen per query type. */
+  private record Rule(QueryKey key, Fault fault, Map<Integer, AtomicLong> seenPerType) {
+    Rule(QueryKey key, Fault fault) {
+      this(key, fault, new ConcurrentHashMap<>());
+    }
 
-  /** Adds or replaces the rule for this name and type; a replaced rule's count starts again. */
-  void add(QueryKey key, Fault fault) {
-    rules.put(key, new Rule(fault, new AtomicLong()));
+    boolean matches(QueryKey query) {
+      return key.name().equals(query.name())
+          && (key.type() == QueryKey.ANY_TYPE || key.type() == query.type());
+    }
   }
 
-  void clear() {
+  /**
+   * Appends a rule, or replaces in place the rule with the same name and type; a replaced rule's
+   * SERVFAIL_FIRST counts start again.
+   */
+  synchronized void add(QueryKey key, Fault fault) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).key().equals(key)) {
+        rules.set(i, new Rule(key, fault));
+        return;
+      }
+    }
+    rules.add(new Rule(key, fault));
+  }
+
+  synchronized void clear() {
     rules.clear();
   }
 
   /**
-   * The fault to apply to one arriving query, counting it against its rule. A {@code
-   * SERVFAIL_FIRST} rule comes back as {@code SERVFAIL} while its budget lasts and as nothing
+   * The fault to apply to one arriving query, counting it. A SERVFAIL_FIRST rule comes back as
+   * SERVFAIL for the first {@code n} queries of each name and query type it matches, and as nothing
    * after.
    */
   Optional<Fault> apply(QueryKey query) {
-    Rule rule = rules.get(query);
-    if (rule == null) {
-      rule = rules.get(query.anyType());
+    for (Rule rule : rules) {
+      if (rule.matches(query)) {
+        return resolve(rule, query);
+      }
     }
-    if (rule == null) {
-      return Optional.empty();
-    }
-    long seen = rule.matched().incrementAndGet();
+    return Optional.empty();
+  }
+
+  private static Optional<Fault> resolve(Rule rule, QueryKey query) {
     if (rule.fault().effect() != Fault.Effect.SERVFAIL_FIRST) {
       return Optional.of(rule.fault());
     }
+    long seen =
+        rule.seenPerType().computeIfAbsent(query.type(), t -> new AtomicLong()).incrementAndGet();
     return seen <= rule.fault().arg() ? Optional.of(Fault.servfail()) : Optional.empty();
   }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *
  * <p>A faults file has one rule per line, {@code <name> <TYPE|*> <EFFECT> [arg]}, e.g. {@code
  * slow.test TXT DELAY 300}; {@code #} starts a comment. The effects are those of {@link
- * Fault.Effect}.
+ * Fault.Effect}. Rules apply to their exact owner name (any case, trailing dot optional), and the
+ * first rule that matches a query wins.
  */
 public final class LabDnsServer implements AutoCloseable {
   /** TCP connections served at once; further connections are closed on accept. */
@@ -87,8 +88,9 @@ public final class LabDnsServer implements AutoCloseable {
   }
 
   /**
-   * Adds or replaces the rule for {@code name} (exact owner, any case) and {@code type} (a mnemonic
-   * such as {@code TXT}, or {@code *} for every type without its own rule).
+   * Appends a rule for {@code name} (exact owner, any case) and {@code type} (a mnemonic such as
+   * {@code TXT}, or {@code *} for every type), or replaces in place the rule with the same name and
+   * type.
    */
   public LabDnsServer fault(String name, String type, Fault fault) {
     faults.add(QueryKey.of(name, type), fault);

@@ -148,11 +148,21 @@ class LabDnsServerTest {
   }
 
   @Test
-  void servfailFirstFailsTwiceThenAnswers() throws IOException {
+  void servfailFirstFailsTwiceThenAnswersCountingEachQueryTypeApart() throws IOException {
     server.fault("flaky.lab.test", "*", Fault.servfailFirst(2));
     assertThat(send(PATIENT, "flaky.lab.test", Type.A).getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(send(PATIENT, "flaky.lab.test", Type.A).getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(answers(send(PATIENT, "flaky.lab.test", Type.A), Type.A)).hasSize(1);
+    assertThat(send(PATIENT, "flaky.lab.test", Type.TXT).getRcode()).isEqualTo(Rcode.SERVFAIL);
+  }
+
+  @Test
+  void theFirstMatchingRuleWins() throws IOException {
+    server.fault("www.lab.test", "*", Fault.servfail());
+    server.fault("www.lab.test", "A", Fault.refused());
+    assertThat(send(PATIENT, "www.lab.test", Type.A).getRcode()).isEqualTo(Rcode.SERVFAIL);
+    server.fault("WWW.lab.test.", "*", Fault.refused());
+    assertThat(send(PATIENT, "www.lab.test", Type.AAAA).getRcode()).isEqualTo(Rcode.REFUSED);
   }
 
   @Test
