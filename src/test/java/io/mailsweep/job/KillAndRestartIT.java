@@ -41,7 +41,7 @@ class KillAndRestartIT {
           "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.bulk.test", "--db", db,
           "--out", work.resolve("out").toString(), "--threads", "2", "--partitions", "4",
           "--chunk", "10", "--progress", "100ms", "--dns-timeout", "2s");
-      long seen = waitForProgress(first, work.resolve("first.log"), 60);
+      long seen = waitForProgress(first, work.resolve("first.log"), 240);
       first.destroyForcibly();
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(seen).as("killed mid-scan").isLessThan(DOMAINS);

@@ -57,7 +57,7 @@ class LabDnsServerTest {
     assertThat(m.getHeader().getFlag(Flags.AA)).isTrue();
     assertThat(answers(m, Type.A))
         .extracting(r -> ((ARecord) r).getAddress().getHostAddress())
-        .containsExactly("192.0.2.10");
+        .containsExactly("127.0.2.10");
   }
 
   @Test

@@ -12,13 +12,13 @@ final class LabZones {
       @         IN SOA   ns1 hostmaster 1 3600 600 86400 60
       @         IN NS    ns1
       ns1       IN A     127.0.0.1
-      www       IN A     192.0.2.10
-      www       IN AAAA  2001:db8::10
+      www       IN A     127.0.2.10
+      www       IN AAAA  ::1
       multi     IN TXT   "v=spf1 " "include:_spf.lab.test" " -all"
       alias     IN CNAME www
       slow      IN TXT   "slow"
-      flaky     IN A     192.0.2.3
-      servfail  IN A     192.0.2.4
+      flaky     IN A     127.0.2.3
+      servfail  IN A     127.0.2.4
       """
           + bigTxt();
 

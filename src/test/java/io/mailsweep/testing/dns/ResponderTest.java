@@ -31,7 +31,7 @@ class ResponderTest {
       *.wild                IN TXT   "synthesised"
       *.cwild               IN CNAME www.child.corp.test.
       delegated             IN NS    ns.delegated
-      ns.delegated          IN A     192.0.2.53
+      ns.delegated          IN A     127.0.2.53
       loop1                 IN CNAME loop2
       loop2                 IN CNAME loop1
       tocompany             IN CNAME www.child.corp.test.
@@ -43,7 +43,7 @@ class ResponderTest {
       $TTL 300
       @    IN SOA ns.corp.test. hostmaster.corp.test. 1 3600 600 86400 60
       @    IN NS  ns.corp.test.
-      www  IN A   192.0.2.80
+      www  IN A   127.0.2.80
       """;
 
   @TempDir Path dir;
