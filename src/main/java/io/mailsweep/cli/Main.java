@@ -10,8 +10,21 @@ public final class Main {
     System.exit(run(args));
   }
 
+  /**
+   * dnsjava checks its timeouts once per selector period (default 1 s), far too coarse for
+   * sub-second DNS timeouts; and a scan must never answer from /etc/hosts. Explicit -D settings
+   * win.
+   */
+  static void configureDnsjava() {
+    System.setProperty("dnsjava.nio.selector_timeout",
+        System.getProperty("dnsjava.nio.selector_timeout", "50"));
+    System.setProperty("dnsjava.lookup.use_hosts_file",
+        System.getProperty("dnsjava.lookup.use_hosts_file", "false"));
+  }
+
   /** Runs a command line and returns its exit code (tests call this in-process). */
   public static int run(String... args) {
+    configureDnsjava();
     CommandLine cli = new CommandLine(new MailsweepCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

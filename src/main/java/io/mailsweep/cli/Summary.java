@@ -1,6 +1,7 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.job.RunOutcome;
+import io.mailsweep.store.RunCounts;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
@@ -10,11 +11,12 @@ final class Summary {
 
   static int print(RunOutcome o, PrintWriter out) {
     out.printf("mailsweep run %d: %s%n", o.runId(), o.completed() ? "COMPLETED" : "FAILED");
+    RunCounts c = o.counts();
     out.printf("  input:    %d rows: %d accepted, %d duplicate, %d rejected%n",
-        o.rowsRead(), o.accepted(), o.duplicates(), o.rejected());
+        c.rowsRead(), c.accepted(), c.duplicates(), c.rejected());
     String counts = o.statusCounts().entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-    out.printf("  scanned:  %d domains%s%n", o.scanned(), counts.isEmpty() ? "" : ": " + counts);
+    out.printf("  scanned:  %d domains%s%n", c.scanned(), counts.isEmpty() ? "" : ": " + counts);
     if (o.resolverHealth() != null) {
       out.printf("  resolver: %s%n", o.resolverHealth());
     }

@@ -1,5 +1,6 @@
 package io.mailsweep.job;
 
+import io.mailsweep.store.RunCounts;
 import java.util.Map;
 
 /**
@@ -11,19 +12,12 @@ public record RunOutcome(
     long runId,
     boolean completed,
     String failure,
-    long rowsRead,
-    long accepted,
-    long duplicates,
-    long rejected,
+    RunCounts counts,
     Map<String, Long> statusCounts,
     String resolverHealth,
     String reportFile) {
 
   public long inconclusive() {
-    return statusCounts.getOrDefault("INCONCLUSIVE", 0L);
-  }
-
-  public long scanned() {
-    return statusCounts.values().stream().mapToLong(Long::longValue).sum();
+    return counts.inconclusive();
   }
 }

@@ -1,5 +1,6 @@
 package io.mailsweep.job;
 
+import io.mailsweep.store.RunCounts;
 import io.mailsweep.store.RunRepository;
 import io.mailsweep.store.ScanRun;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public class ScanLauncher {
     Map<String, String> described = RunParameters.describe(request);
     long runId = runs.create(new ScanRun(0, request.jobName(), request.input().toAbsolutePath().toString(),
         inputSha256, request.column(), described.get("dns.resolvers"), described.get("checks"),
-        asText(described), toolVersion, Instant.now(), null, "STARTED", null, null));
+        asText(described), toolVersion, Instant.now(), null, "STARTED", null, null, RunCounts.NONE));
     JobExecution execution = operator.start(scanJob, RunParameters.of(runId, request));
     return outcome(runId, execution);
   }
@@ -86,22 +87,15 @@ public class ScanLauncher {
     boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
     String failure = completed ? null : execution.getAllFailureExceptions().stream()
         .map(ScanLauncher::rootMessage).distinct().collect(Collectors.joining("; "));
-    Map<String, Long> dispositions = counts(
-        "SELECT disposition, COUNT(*) FROM input_row WHERE run_id = ? GROUP BY disposition", runId);
-    Map<String, Long> statuses = counts(
-        "SELECT status, COUNT(*) FROM domain_result WHERE run_id = ? GROUP BY status", runId);
-    long read = dispositions.values().stream().mapToLong(Long::longValue).sum();
-    return new RunOutcome(runId, completed, failure == null || failure.isEmpty() ? execution.getExitStatus().getExitDescription() : failure,
-        read, dispositions.getOrDefault("ACCEPTED", 0L), dispositions.getOrDefault("DUPLICATE", 0L),
-        dispositions.getOrDefault("REJECTED", 0L), statuses, run.resolverHealth(), run.reportFile());
-  }
-
-  private Map<String, Long> counts(String sql, long runId) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    jdbc.query(sql, rs -> {
-      out.put(rs.getString(1), rs.getLong(2));
-    }, runId);
-    return out;
+    if (failure != null && failure.isEmpty()) {
+      failure = execution.getExitStatus().getExitDescription();
+    }
+    Map<String, Long> statuses = new LinkedHashMap<>();
+    jdbc.query("SELECT status, COUNT(*) FROM domain_result WHERE run_id = ? GROUP BY status ORDER BY status",
+        rs -> {
+          statuses.put(rs.getString(1), rs.getLong(2));
+        }, runId);
+    return new RunOutcome(runId, completed, failure, run.counts(), statuses, run.resolverHealth(), run.reportFile());
   }
 
   private static String rootMessage(Throwable t) {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -72,8 +74,9 @@ public final class WorkbookReport {
         .orElseThrow(() -> new IllegalArgumentException("No scan run with id " + runId));
     Path destination = target.toAbsolutePath();
     try {
-      Path temp = Files.createTempFile(
-          destination.getParent(), "." + destination.getFileName(), ".tmp");
+      // Created like any file the user writes (umask permissions), unlike createTempFile's 0600:
+      // the report is meant to be shared.
+      Path temp = destination.resolveSibling("." + destination.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try {
         writeWorkbook(run, temp);
         Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
@@ -88,7 +91,7 @@ public final class WorkbookReport {
   /** Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183). */
   private void writeWorkbook(RunInfo run, Path file) throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
-        OutputStream out = Files.newOutputStream(file)) {
+        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       workbook.setCompressTempFiles(true);
       Palette palette = new Palette(workbook);
       new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()));

@@ -58,8 +58,21 @@ public final class RunRepository {
     jdbc.update("UPDATE scan_run SET report_file = ? WHERE id = ?", file, id);
   }
 
+  /** Records how the run ended and its totals, counted from its rows. */
   public void finish(long id, String status, Instant at) {
-    jdbc.update("UPDATE scan_run SET status = ?, finished_at = ? WHERE id = ?", status, Timestamp.from(at), id);
+    jdbc.update("UPDATE scan_run SET status = ?, finished_at = ?,"
+        + " rows_read = (SELECT COUNT(*) FROM input_row r WHERE r.run_id = scan_run.id),"
+        + " rows_accepted = " + rows("ACCEPTED") + ", rows_duplicate = " + rows("DUPLICATE") + ","
+        + " rows_rejected = " + rows("REJECTED") + ","
+        + " domains_scanned = (SELECT COUNT(*) FROM domain_result d WHERE d.run_id = scan_run.id),"
+        + " domains_inconclusive = (SELECT COUNT(*) FROM domain_result d WHERE d.run_id = scan_run.id"
+        + "   AND d.status = 'INCONCLUSIVE')"
+        + " WHERE id = ?", status, Timestamp.from(at), id);
+  }
+
+  private static String rows(String disposition) {
+    return "(SELECT COUNT(*) FROM input_row r WHERE r.run_id = scan_run.id AND r.disposition = '"
+        + disposition + "')";
   }
 
   public void restarted(long id) {
@@ -72,6 +85,8 @@ public final class RunRepository {
         rs.getString("input_sha256"), rs.getString("domain_column"), rs.getString("resolvers"),
         rs.getString("checks"), rs.getString("parameters"), rs.getString("tool_version"),
         rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
-        rs.getString("status"), rs.getString("resolver_health"), rs.getString("report_file"));
+        rs.getString("status"), rs.getString("resolver_health"), rs.getString("report_file"),
+        new RunCounts(rs.getLong("rows_read"), rs.getLong("rows_accepted"), rs.getLong("rows_duplicate"),
+            rs.getLong("rows_rejected"), rs.getLong("domains_scanned"), rs.getLong("domains_inconclusive")));
   }
 }

@@ -2,7 +2,11 @@ package io.mailsweep.store;
 
 import java.time.Instant;
 
-/** A row of {@code scan_run}: what was scanned, how, and when. */
+/**
+ * A row of {@code scan_run}: what was scanned, how, and when.
+ *
+ * @param counts the totals recorded when the run last finished (zeros before that)
+ */
 public record ScanRun(
     long id,
     String jobName,
@@ -17,4 +21,5 @@ public record ScanRun(
     Instant finishedAt,
     String status,
     String resolverHealth,
-    String reportFile) {}
+    String reportFile,
+    RunCounts counts) {}

@@ -36,7 +36,7 @@ public final class DmarcCheck implements Check {
   static CheckResult judge(DnsAnswer answer) {
     List<String> evidence = DnsEvidence.of(answer);
     if (!answer.status().conclusive()) {
-      return CheckResult.inconclusive(NAME, "DMARC lookup failed: " + answer.describe(), evidence);
+      return CheckResult.inconclusive(NAME, answer.describe(), evidence);
     }
     List<String> records =
         answer.records().stream().map(DnsRecord::joinedText).filter(DmarcParser::isDmarc).toList();

@@ -36,7 +36,7 @@ public final class SpfCheck implements Check {
   static CheckResult judge(DnsAnswer answer) {
     List<String> evidence = DnsEvidence.of(answer);
     if (!answer.status().conclusive()) {
-      return CheckResult.inconclusive(NAME, "SPF lookup failed: " + answer.describe(), evidence);
+      return CheckResult.inconclusive(NAME, answer.describe(), evidence);
     }
     if (answer.status() == DnsStatus.NXDOMAIN) {
       return fail("none (domain does not exist)",
