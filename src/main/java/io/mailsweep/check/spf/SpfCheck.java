@@ -2,25 +2,29 @@ package io.mailsweep.check.spf;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
-import io.mailsweep.check.DnsEvidence;
 import io.mailsweep.check.Finding;
+import io.mailsweep.check.Severity;
 import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.Dns;
-import io.mailsweep.net.dns.DnsAnswer;
-import io.mailsweep.net.dns.DnsStatus;
-import io.mailsweep.net.dns.RecordType;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Finds the domain's SPF record (RFC 7208 §4.4–4.5): none, one, or several (permerror). */
+/**
+ * The SPF check: the policy analysis of {@link SpfAnalyser} as a status. A policy receivers
+ * cannot evaluate (none, permerror) fails; one whose lookups failed is inconclusive; a valid one
+ * passes, warns or fails by its worst finding.
+ */
 public final class SpfCheck implements Check {
   public static final String NAME = "spf";
 
-  private final Dns dns;
+  private final SpfAnalyser analyser;
 
   public SpfCheck(Dns dns) {
-    this.dns = dns;
+    this(new SpfAnalyser(dns, SpfLimits.RFC_7208, SpfThresholds.DEFAULTS));
+  }
+
+  public SpfCheck(SpfAnalyser analyser) {
+    this.analyser = analyser;
   }
 
   @Override
@@ -30,32 +34,49 @@ public final class SpfCheck implements Check {
 
   @Override
   public CompletableFuture<CheckResult> run(DomainName domain) {
-    return dns.query(domain, RecordType.TXT).thenApply(SpfCheck::judge);
+    return analyser.analyse(domain).thenApply(SpfCheck::judge);
   }
 
-  static CheckResult judge(DnsAnswer answer) {
-    List<String> evidence = DnsEvidence.of(answer);
-    if (!answer.status().conclusive()) {
-      return CheckResult.inconclusive(NAME, answer.describe(), evidence);
+  static CheckResult judge(SpfAnalysis a) {
+    Status status;
+    switch (a.validity()) {
+      case TEMPERROR:
+        return new CheckResult(NAME, Status.INCONCLUSIVE, "temperror", a.reason(), a.findings(), a.evidence());
+      case NONE:
+      case PERMERROR:
+        status = Status.FAIL;
+        break;
+      default:
+        status = worst(a);
+        break;
     }
-    if (answer.status() == DnsStatus.NXDOMAIN) {
-      return fail("none (domain does not exist)",
-          SpfFinding.SPF_DOMAIN_NXDOMAIN.with(answer.name() + " does not exist (NXDOMAIN)"), evidence);
-    }
-    List<String> records = SpfRecords.select(answer.records());
-    if (records.isEmpty()) {
-      return fail("none", SpfFinding.SPF_MISSING.with("No SPF record at " + answer.name()), evidence);
-    }
-    if (records.size() > 1) {
-      return fail("permerror: " + records.size() + " records",
-          SpfFinding.SPF_MULTIPLE_RECORDS.with(
-              records.size() + " SPF records at " + answer.name() + "; receivers return permerror"),
-          evidence);
-    }
-    return new CheckResult(NAME, Status.PASS, records.get(0), null, List.of(), evidence);
+    return new CheckResult(NAME, status, summary(a), null, a.findings(), a.evidence());
   }
 
-  private static CheckResult fail(String summary, Finding finding, List<String> evidence) {
-    return new CheckResult(NAME, Status.FAIL, summary, null, List.of(finding), evidence);
+  /** E.g. "valid; -all; 4 lookups" or "permerror; -all; 13 lookups". */
+  static String summary(SpfAnalysis a) {
+    if (a.validity() == SpfValidity.NONE) {
+      boolean nx = a.findings().stream().anyMatch(f -> f.code().equals(SpfFinding.SPF_DOMAIN_NXDOMAIN.name()));
+      return nx ? "none (domain does not exist)" : "none";
+    }
+    if (a.record() == null) {
+      return "permerror: " + a.reason();
+    }
+    StringBuilder s = new StringBuilder(a.validity().name().toLowerCase(java.util.Locale.ROOT));
+    s.append("; ").append(a.allQualifier() == null ? "no all" : a.allQualifier());
+    s.append("; ").append(a.lookups()).append(a.lookups() == 1 ? " lookup" : " lookups");
+    if (a.voidLookups() > 0) {
+      s.append("; ").append(a.voidLookups()).append(" void");
+    }
+    return s.toString();
+  }
+
+  private static Status worst(SpfAnalysis a) {
+    Status status = Status.PASS;
+    for (Finding f : a.findings()) {
+      status = status.worse(f.severity().compareTo(Severity.HIGH) >= 0 ? Status.FAIL
+          : f.severity() == Severity.INFO ? Status.PASS : Status.WARN);
+    }
+    return status;
   }
 }
