@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Syntax follows RFC 1035 §2.3.4 lengths (labels of 1..63 octets, names up to 253 characters in
  * text form) and RFC 2181 §11 for the octets themselves: any printable ASCII except the dot is
  * accepted, so that service names such as {@code _dmarc.example.com} are names too. The stricter
- * host-name rules for vendor domains live in the input normaliser.
+ * host-name rules for vendor domains live in the input normaliser. A space is an octet like any
+ * other here: SPF macros can produce it (RFC 7208 §7.3, "%_").
  */
 public final class DomainName implements Comparable<DomainName> {
   public static final int MAX_LENGTH = 253;
@@ -57,7 +58,7 @@ public final class DomainName implements Comparable<DomainName> {
         start = i + 1;
       } else {
         char c = text.charAt(i);
-        if (c <= ' ' || c >= 0x7f) {
+        if (c < ' ' || c >= 0x7f) {
           return "illegal character in name";
         }
       }

@@ -17,7 +17,11 @@ final class MacroAddress {
     return ipv4(ip) == null ? "ip6" : "in-addr";
   }
 
-  /** %{i}: IPv4 as a dotted quad, IPv6 as 32 dot-separated lower-case nibbles. */
+  /**
+   * %{i}: IPv4 as a dotted quad, IPv6 as 32 dot-separated nibbles. RFC 7208 §7.3 leaves the
+   * letter case open and DNS compares names case-insensitively; upper case is what the RFC 7208
+   * test suite (and pyspf) expect in explanations.
+   */
   static String forI(InetAddress ip) {
     byte[] v4 = ipv4(ip);
     if (v4 != null) {
@@ -25,7 +29,8 @@ final class MacroAddress {
     }
     StringJoiner nibbles = new StringJoiner(".");
     for (byte b : ip.getAddress()) {
-      nibbles.add(Integer.toHexString((b >> 4) & 0xF)).add(Integer.toHexString(b & 0xF));
+      nibbles.add(Integer.toHexString((b >> 4) & 0xF).toUpperCase(Locale.ROOT))
+          .add(Integer.toHexString(b & 0xF).toUpperCase(Locale.ROOT));
     }
     return nibbles.toString();
   }

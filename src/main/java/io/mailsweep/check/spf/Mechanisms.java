@@ -20,6 +20,11 @@ final class Mechanisms {
     this.addresses = addresses;
   }
 
+  /**
+   * Whether {@code m} matches. A target that expands to an invalid name (a malformed HELO in
+   * %{h}, say) makes a, mx, ptr and exists not match, as the RFC 7208 test suite expects; for
+   * include, check_host() of a malformed name is none, hence permerror (§5.2).
+   */
   CompletableFuture<Match> match(Mechanism m, String domain, SpfEvaluation evaluation) {
     switch (m.type()) {
       case ALL:
@@ -30,13 +35,13 @@ final class Mechanisms {
       case INCLUDE:
         return target(m, domain).thenCompose(t -> t == null ? done(invalidTarget(m)) : include(t, evaluation));
       case A:
-        return target(m, domain).thenCompose(t -> t == null ? done(invalidTarget(m)) : addresses.a(t, prefix(m)));
+        return target(m, domain).thenCompose(t -> t == null ? done(Match.NO) : addresses.a(t, prefix(m)));
       case MX:
-        return target(m, domain).thenCompose(t -> t == null ? done(invalidTarget(m)) : addresses.mx(t, prefix(m)));
+        return target(m, domain).thenCompose(t -> t == null ? done(Match.NO) : addresses.mx(t, prefix(m)));
       case PTR:
-        return target(m, domain).thenCompose(t -> t == null ? done(invalidTarget(m)) : ptr(t));
+        return target(m, domain).thenCompose(t -> t == null ? done(Match.NO) : ptr(t));
       case EXISTS:
-        return target(m, domain).thenCompose(t -> t == null ? done(invalidTarget(m)) : exists(t));
+        return target(m, domain).thenCompose(t -> t == null ? done(Match.NO) : exists(t));
       default:
         throw new IllegalStateException("unknown mechanism " + m.type());
     }

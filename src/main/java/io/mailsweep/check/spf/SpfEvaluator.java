@@ -17,7 +17,9 @@ public final class SpfEvaluator {
     this.limits = limits;
   }
 
-  public CompletableFuture<SpfOutcome> checkHost(SpfRequest request) {
+  public CompletableFuture<SpfOutcome> checkHost(SpfRequest given) {
+    SpfRequest request = new SpfRequest(ClientAddress.unmapped(given.ip()), given.mailFrom(), given.helo(),
+        given.receiver());
     SpfLookups lookups = new SpfLookups(dns, limits);
     Addresses addresses = new Addresses(lookups, request.ip());
     SpfMacros macros = new SpfMacros(request, addresses);

@@ -59,7 +59,7 @@ public final class DnsjavaDns implements Dns {
       boolean truncatedSoFar) {
     Message query;
     try {
-      query = Message.newQuery(Record.newRecord(Name.fromString(target + "."), type.code(), DClass.IN));
+      query = Message.newQuery(Record.newRecord(Name.fromString(escape(target.text()) + "."), type.code(), DClass.IN));
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
           DnsAnswer.failure(asked, type, DnsStatus.ERROR, "unusable name: " + e.getMessage()));
@@ -116,6 +116,11 @@ public final class DnsjavaDns implements Dns {
       return follow(asked, alias, type, newChain, found, truncated);
     }
     return done(asked, type, DnsStatus.NODATA, found, newChain, "no " + type + " record", truncated);
+  }
+
+  /** A backslash in a name is an octet, not the start of a master-file escape. */
+  private static String escape(String name) {
+    return name.replace("\\", "\\\\");
   }
 
   private static CompletableFuture<DnsAnswer> done(
