@@ -19,6 +19,19 @@ check() { # description, command...
   if "$@"; then echo "ok   - $what"; passes=$((passes + 1)); else echo "FAIL - $what"; failures=$((failures + 1)); fi
 }
 
+# Prints the cells of the Domains-sheet row of a domain, joined by '|'.
+domain_row() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet2.xml").decode()
+for row in re.findall(r"<row[^>]*>(.*?)</row>", xml, re.S):
+    cells = re.findall(r"<c [^>]*>(?:<is><t>|<v>)(.*?)(?:</t></is>|</v>)</c>", row, re.S)
+    if len(cells) > 1 and cells[1] == sys.argv[2]:
+        print("|" + "|".join(cells) + "|")
+PY
+}
+export -f domain_row
+
 [ -f "$JAR" ] || { echo "run-e2e: $JAR is missing; run mvn verify first" >&2; exit 1; }
 rm -rf "$WORK" && mkdir -p "$WORK"
 
@@ -43,9 +56,10 @@ check "no formula anywhere in the workbook" bash -c "! unzip -p '$report' 'xl/wo
 check "formula-looking vendor name kept as text" bash -c "unzip -p '$report' xl/worksheets/sheet2.xml \
   | grep -q '=HYPERLINK(&quot;http://127.0.0.1/&quot;,&quot;x&quot;)'"
 check "IDN domain scanned as its A-label" bash -c "unzip -p '$report' xl/worksheets/sheet2.xml | grep -q 'xn--bcher-kva.test'"
-check "split SPF strings joined without separator" bash -c "unzip -p '$report' xl/worksheets/sheet2.xml \
-  | grep -q 'v=spf1 ip4:127.0.13.1 -all'"
-check "long SPF record read over TCP" bash -c "unzip -p '$report' xl/worksheets/sheet2.xml | grep -q 'ip4:127.1.0.90 -all'"
+check "split SPF record (two strings) is valid" bash -c "domain_row '$report' split.test | grep -q '|valid; -all; 0 lookups|'"
+check "long SPF record read over TCP and flagged" bash -c "domain_row '$report' longspf.test | grep -q '|WARN|valid; -all'"
+check "two SPF records are a permerror" bash -c "domain_row '$report' twospf.test | grep -q 'permerror: 2 SPF records'"
+check "SPF_NEEDS_TCP finding listed" bash -c "unzip -p '$report' xl/worksheets/sheet3.xml | grep -q 'SPF_NEEDS_TCP'"
 check "missing DMARC reported as a finding" bash -c "unzip -p '$report' xl/worksheets/sheet3.xml | grep -q 'DMARC_MISSING'"
 check "rejected rows listed with reasons" bash -c "unzip -p '$report' xl/worksheets/sheet4.xml | grep -q 'IP address, not a domain'"
 
