@@ -1,6 +1,5 @@
 package io.mailsweep.check;
 
-import io.mailsweep.domain.DomainName;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,5 +11,5 @@ public interface Check {
   /** Stable lower-case name, used in {@code --checks}, the database and report headers. */
   String name();
 
-  CompletableFuture<CheckResult> run(DomainName domain);
+  CompletableFuture<CheckResult> run(ScanTarget target);
 }

@@ -153,21 +153,22 @@ public class ScanJobConfiguration {
     return new JdbcPagingItemReaderBuilder<ScanItem>()
         .name("scanReader")
         .dataSource(dataSource)
-        .selectClause("SELECT id, domain")
+        .selectClause("SELECT id, domain, extras")
         .fromClause("FROM input_row")
         .whereClause("WHERE run_id = :runId AND disposition = 'ACCEPTED' AND id BETWEEN :minId AND :maxId")
         .parameterValues(Map.of("runId", runId, "minId", minId, "maxId", maxId))
         .sortKeys(Map.of("id", Order.ASCENDING))
         .pageSize(chunk)
-        .rowMapper((rs, i) -> new ScanItem(rs.getLong("id"), rs.getString("domain")))
+        .rowMapper((rs, i) -> new ScanItem(rs.getLong("id"), rs.getString("domain"), rs.getString("extras")))
         .build();
   }
 
   @Bean
   @StepScope
-  ScanProcessor scanProcessor(ScanEngines engines, @Value(RUN_ID) long runId,
+  ScanProcessor scanProcessor(ScanEngines engines, RunRepository runs, @Value(RUN_ID) long runId,
       @Value(PARAMETERS) JobParameters parameters) {
-    return new ScanProcessor(engines.engine(runId, RunParameters.request(parameters)).scanner());
+    return new ScanProcessor(engines.engine(runId, RunParameters.request(parameters)).scanner(),
+        runs.extraColumns(runId));
   }
 
   @Bean

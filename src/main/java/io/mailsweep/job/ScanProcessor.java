@@ -1,6 +1,12 @@
 package io.mailsweep.job;
 
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.domain.DomainName;
+import io.mailsweep.store.CsvCells;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import io.mailsweep.scan.DomainScanner;
 import io.mailsweep.scan.ScannedDomain;
 import java.util.concurrent.CompletableFuture;
@@ -12,13 +18,26 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 public class ScanProcessor implements ItemProcessor<ScanItem, CompletableFuture<ScannedDomain>> {
   private final DomainScanner scanner;
+  private final List<String> columnNames;
 
-  public ScanProcessor(DomainScanner scanner) {
+  /** @param columnNames the header names of the run's carried input columns */
+  public ScanProcessor(DomainScanner scanner, List<String> columnNames) {
     this.scanner = scanner;
+    this.columnNames = columnNames.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
   }
 
   @Override
   public CompletableFuture<ScannedDomain> process(ScanItem item) {
-    return scanner.scan(DomainName.of(item.domain())).thenApply(s -> new ScannedDomain(item.inputRowId(), s));
+    ScanTarget target = new ScanTarget(DomainName.of(item.domain()), columns(item.extras()));
+    return scanner.scan(target).thenApply(s -> new ScannedDomain(item.inputRowId(), s));
+  }
+
+  private Map<String, String> columns(String extras) {
+    List<String> values = CsvCells.decode(extras);
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < Math.min(values.size(), columnNames.size()); i++) {
+      out.putIfAbsent(columnNames.get(i), values.get(i));
+    }
+    return out;
   }
 }

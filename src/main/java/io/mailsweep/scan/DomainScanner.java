@@ -2,6 +2,7 @@ package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import java.time.Duration;
@@ -30,12 +31,13 @@ public final class DomainScanner {
     this.deadline = deadline;
   }
 
-  public CompletableFuture<DomainScan> scan(DomainName domain) {
+  public CompletableFuture<DomainScan> scan(ScanTarget target) {
+    DomainName domain = target.domain();
     Instant start = Instant.now();
     long startNanos = System.nanoTime();
     List<CompletableFuture<CheckResult>> running = new ArrayList<>();
     for (Check check : checks) {
-      running.add(guarded(check, domain));
+      running.add(guarded(check, target));
     }
     return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
         .thenApply(ignored -> {
@@ -45,10 +47,11 @@ public final class DomainScanner {
         });
   }
 
-  private CompletableFuture<CheckResult> guarded(Check check, DomainName domain) {
+  private CompletableFuture<CheckResult> guarded(Check check, ScanTarget target) {
+    DomainName domain = target.domain();
     CompletableFuture<CheckResult> future;
     try {
-      future = check.run(domain);
+      future = check.run(target);
     } catch (RuntimeException e) {
       future = CompletableFuture.failedFuture(e);
     }

@@ -50,6 +50,12 @@ public final class RunRepository {
         domainColumn, CsvCells.encode(extraColumns), id);
   }
 
+  /** The header names of the run's carried input columns, in input order. */
+  public List<String> extraColumns(long id) {
+    List<String> encoded = jdbc.queryForList("SELECT extra_columns FROM scan_run WHERE id = ?", String.class, id);
+    return encoded.isEmpty() ? List.of() : CsvCells.decode(encoded.get(0));
+  }
+
   public void recordResolverHealth(long id, String health) {
     jdbc.update("UPDATE scan_run SET resolver_health = ? WHERE id = ?", health, id);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class DomainScannerTest {
       }
 
       @Override
-      public CompletableFuture<CheckResult> run(DomainName domain) {
+      public CompletableFuture<CheckResult> run(ScanTarget target) {
         return result;
       }
     };
@@ -35,7 +36,7 @@ class DomainScannerTest {
     DomainScanner scanner = new DomainScanner(List.of(check("a", done("a", Status.FAIL)),
         check("b", CompletableFuture.completedFuture(CheckResult.inconclusive("b", "timed out", List.of())))),
         Duration.ofSeconds(1));
-    DomainScan scan = scanner.scan(DomainName.of("x.test")).join();
+    DomainScan scan = scanner.scan(ScanTarget.of(DomainName.of("x.test"))).join();
     assertThat(scan.status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(scan.reason()).isEqualTo("b: timed out");
     assertThat(scan.results()).extracting(CheckResult::check).containsExactly("a", "b");
@@ -46,7 +47,7 @@ class DomainScannerTest {
     DomainScanner scanner = new DomainScanner(
         List.of(check("slow", new CompletableFuture<>()), check("fast", done("fast", Status.PASS))),
         Duration.ofMillis(100));
-    DomainScan scan = scanner.scan(DomainName.of("x.test")).join();
+    DomainScan scan = scanner.scan(ScanTarget.of(DomainName.of("x.test"))).join();
     assertThat(scan.results().get(0).status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(scan.results().get(0).reason()).contains("deadline of 100 ms");
     assertThat(scan.results().get(1).status()).isEqualTo(Status.PASS);
@@ -61,12 +62,12 @@ class DomainScannerTest {
       }
 
       @Override
-      public CompletableFuture<CheckResult> run(DomainName domain) {
+      public CompletableFuture<CheckResult> run(ScanTarget target) {
         throw new IllegalStateException("bug");
       }
     };
     DomainScan scan = new DomainScanner(List.of(throwing, check("ok", done("ok", Status.PASS))), Duration.ofSeconds(1))
-        .scan(DomainName.of("x.test")).join();
+        .scan(ScanTarget.of(DomainName.of("x.test"))).join();
     assertThat(scan.results().get(0).status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(scan.results().get(0).reason()).contains("internal error").contains("bug");
   }

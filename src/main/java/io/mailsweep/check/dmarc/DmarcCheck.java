@@ -2,6 +2,7 @@ package io.mailsweep.check.dmarc;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.DnsEvidence;
 import io.mailsweep.check.Finding;
 import io.mailsweep.check.Status;
@@ -29,7 +30,8 @@ public final class DmarcCheck implements Check {
   }
 
   @Override
-  public CompletableFuture<CheckResult> run(DomainName domain) {
+  public CompletableFuture<CheckResult> run(ScanTarget target) {
+    DomainName domain = target.domain();
     return dns.query(domain.prepend("_dmarc"), RecordType.TXT).thenApply(DmarcCheck::judge);
   }
 

@@ -2,6 +2,7 @@ package io.mailsweep.check.spf;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.Finding;
 import io.mailsweep.check.Severity;
 import io.mailsweep.check.Status;
@@ -33,7 +34,8 @@ public final class SpfCheck implements Check {
   }
 
   @Override
-  public CompletableFuture<CheckResult> run(DomainName domain) {
+  public CompletableFuture<CheckResult> run(ScanTarget target) {
+    DomainName domain = target.domain();
     return analyser.analyse(domain).thenApply(SpfCheck::judge);
   }
 
