@@ -23,7 +23,8 @@ final class JobFile {
   private static final Set<String> PATH_KEYS = Set.of("input", "out");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
       "threads", "partitions", "chunk", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
-      "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description");
+      "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description", "dkim-selectors",
+      "dkim-min-bits", "dkim-good-bits");
   private static final int MAX_BYTES = 256 * 1024;
 
   private JobFile() {}
@@ -59,7 +60,7 @@ final class JobFile {
       default -> "--" + key;
     };
     List<?> values = value instanceof List<?> list ? list : List.of(value);
-    if (key.equals("checks")) {
+    if (key.equals("checks") || key.equals("dkim-selectors")) {
       values = List.of(String.join(",", values.stream().map(String::valueOf).toList()));
     }
     for (Object v : values) {

@@ -1,5 +1,6 @@
 package io.mailsweep.cli;
 
+import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.job.ResolverAddress;
 import io.mailsweep.job.ScanRequest;
@@ -84,6 +85,18 @@ final class ScanOptions {
       description = "Interval of the progress line on standard error; 0s switches it off (default: ${DEFAULT-VALUE}).")
   Duration progress;
 
+  @Option(names = "--dkim-selectors", paramLabel = "LIST", split = ",",
+      description = "DKIM selectors to probe besides the shipped list, comma-separated.")
+  List<String> dkimSelectors = new ArrayList<>();
+
+  @Option(names = "--dkim-min-bits", paramLabel = "N", defaultValue = "1024",
+      description = "RSA DKIM keys shorter than this fail (default: ${DEFAULT-VALUE}).")
+  int dkimMinBits;
+
+  @Option(names = "--dkim-good-bits", paramLabel = "N", defaultValue = "2048",
+      description = "RSA DKIM keys shorter than this warn (default: ${DEFAULT-VALUE}).")
+  int dkimGoodBits;
+
   @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
@@ -94,7 +107,7 @@ final class ScanOptions {
     DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
         dnsInFlight, dnsCache, 8);
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
-        domainDeadline, canaryNames(), progress);
+        domainDeadline, canaryNames(), progress, new CheckOptions(selectors(), dkimMinBits, dkimGoodBits));
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk);
   }
@@ -108,6 +121,15 @@ final class ScanOptions {
       return system;
     }
     return resolvers.stream().map(ResolverAddress::parse).toList();
+  }
+
+  private List<String> selectors() {
+    for (String s : dkimSelectors) {
+      if (!s.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+        throw new UserError("DKIM selector '" + s + "' is not a valid selector (RFC 6376 §3.1)");
+      }
+    }
+    return dkimSelectors;
   }
 
   private List<DomainName> canaryNames() {

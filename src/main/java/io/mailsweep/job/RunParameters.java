@@ -1,5 +1,6 @@
 package io.mailsweep.job;
 
+import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.scan.ScanSettings;
@@ -50,6 +51,9 @@ public final class RunParameters {
     m.put("domain.deadline.ms", Long.toString(s.domainDeadline().toMillis()));
     m.put("canary", s.canaryNames().stream().map(DomainName::text).collect(Collectors.joining(",")));
     m.put("progress.interval.ms", Long.toString(s.progressInterval().toMillis()));
+    m.put("dkim.selectors", String.join(",", s.options().dkimSelectors()));
+    m.put("dkim.rsa.min-bits", Integer.toString(s.options().dkimRsaMinBits()));
+    m.put("dkim.rsa.good-bits", Integer.toString(s.options().dkimRsaGoodBits()));
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
@@ -74,7 +78,9 @@ public final class RunParameters {
         dns,
         millis(p, "domain.deadline.ms"),
         names(p.getString("canary")),
-        millis(p, "progress.interval.ms"));
+        millis(p, "progress.interval.ms"),
+        new CheckOptions(list(p.getString("dkim.selectors")), integer(p, "dkim.rsa.min-bits"),
+            integer(p, "dkim.rsa.good-bits")));
     String column = p.getString("input.column");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
@@ -94,6 +100,10 @@ public final class RunParameters {
       }
     }
     return out;
+  }
+
+  private static List<String> list(String text) {
+    return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
   }
 
   private static List<DomainName> names(String text) {

@@ -1,6 +1,7 @@
 package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
+import io.mailsweep.check.CheckOptions;
 import io.mailsweep.check.dmarc.DmarcCheck;
 import io.mailsweep.check.spf.SpfCheck;
 import io.mailsweep.net.dns.Dns;
@@ -8,15 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The checks mailsweep knows, by their stable names. */
 public final class CheckCatalog {
-  private static final Map<String, Function<Dns, Check>> CHECKS = new LinkedHashMap<>();
+  private static final Map<String, BiFunction<Dns, CheckOptions, Check>> CHECKS = new LinkedHashMap<>();
 
   static {
-    CHECKS.put(SpfCheck.NAME, SpfCheck::new);
-    CHECKS.put(DmarcCheck.NAME, DmarcCheck::new);
+    CHECKS.put(SpfCheck.NAME, (dns, options) -> new SpfCheck(dns));
+    CHECKS.put(DmarcCheck.NAME, (dns, options) -> new DmarcCheck(dns));
   }
 
   private CheckCatalog() {}
@@ -47,7 +48,7 @@ public final class CheckCatalog {
     return out;
   }
 
-  static List<Check> create(List<String> names, Dns dns) {
-    return names.stream().map(n -> CHECKS.get(n).apply(dns)).toList();
+  static List<Check> create(List<String> names, Dns dns, CheckOptions options) {
+    return names.stream().map(n -> CHECKS.get(n).apply(dns, options)).toList();
   }
 }

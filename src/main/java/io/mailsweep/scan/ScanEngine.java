@@ -41,7 +41,7 @@ public final class ScanEngine implements AutoCloseable {
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
-    this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), guarded), settings.domainDeadline());
+    this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), guarded, settings.options()), settings.domainDeadline());
   }
 
   private ResolverHealth probe(Dns dns) {

@@ -1,5 +1,6 @@
 package io.mailsweep.scan;
 
+import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
 import java.time.Duration;
@@ -15,13 +16,15 @@ import java.util.List;
  * @param canaryNames names that must resolve for the resolver to be trusted; empty switches the
  *     canary off
  * @param progressInterval how often progress is printed; zero switches it off
+ * @param options settings of individual checks
  */
 public record ScanSettings(
     List<String> checks,
     DnsSettings dns,
     Duration domainDeadline,
     List<DomainName> canaryNames,
-    Duration progressInterval) {
+    Duration progressInterval,
+    CheckOptions options) {
 
   public ScanSettings {
     checks = List.copyOf(checks);
