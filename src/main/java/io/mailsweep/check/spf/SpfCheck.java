@@ -8,6 +8,8 @@ import io.mailsweep.check.Severity;
 import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.Dns;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,13 +21,11 @@ public final class SpfCheck implements Check {
   public static final String NAME = "spf";
 
   private final SpfAnalyser analyser;
+  private final ExpectedSenders senders;
 
   public SpfCheck(Dns dns) {
-    this(new SpfAnalyser(dns, SpfLimits.RFC_7208, SpfThresholds.DEFAULTS));
-  }
-
-  public SpfCheck(SpfAnalyser analyser) {
-    this.analyser = analyser;
+    this.analyser = new SpfAnalyser(dns, SpfLimits.RFC_7208, SpfThresholds.DEFAULTS);
+    this.senders = new ExpectedSenders(new SpfEvaluator(dns, SpfLimits.RFC_7208));
   }
 
   @Override
@@ -36,7 +36,35 @@ public final class SpfCheck implements Check {
   @Override
   public CompletableFuture<CheckResult> run(ScanTarget target) {
     DomainName domain = target.domain();
-    return analyser.analyse(domain).thenApply(SpfCheck::judge);
+    return analyser.analyse(domain).thenCombine(
+        senders.probe(domain, target.column(ExpectedSenders.COLUMN)), SpfCheck::judge);
+  }
+
+  /**
+   * Adds the expected-sender probes to the analysis: each listed address that the policy does
+   * not pass is a finding; temperrors and unusable entries are evidence only.
+   */
+  static CheckResult judge(SpfAnalysis a, List<ExpectedSenders.Probe> probes) {
+    CheckResult base = judge(a);
+    if (probes.isEmpty() || base.status() == Status.INCONCLUSIVE) {
+      return base;
+    }
+    List<Finding> findings = new ArrayList<>(base.findings());
+    List<String> evidence = new ArrayList<>(base.evidence());
+    int passed = 0;
+    for (ExpectedSenders.Probe p : probes) {
+      String result = p.outcome() == null ? "not an IP address" : p.outcome().result().label();
+      evidence.add(";; expected sender " + p.text() + ": " + result);
+      if (p.outcome() != null && p.outcome().result() == SpfResult.PASS) {
+        passed++;
+      } else if (p.outcome() != null && p.outcome().result() != SpfResult.TEMPERROR) {
+        findings.add(SpfFinding.SPF_EXPECTED_SENDER_NOT_PASSED.with("Expected sender " + p.text()
+            + " gets " + result + " from the policy of " + a.record()));
+      }
+    }
+    Status status = findings.size() > base.findings().size() ? base.status().worse(Status.WARN) : base.status();
+    String summary = base.summary() + "; expected senders " + passed + "/" + probes.size() + " pass";
+    return new CheckResult(NAME, status, summary, null, findings, evidence);
   }
 
   static CheckResult judge(SpfAnalysis a) {

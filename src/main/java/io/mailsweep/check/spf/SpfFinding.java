@@ -79,6 +79,10 @@ public enum SpfFinding implements FindingType {
       "Break the include/redirect loop: a domain that includes itself, directly or through"
           + " others, exhausts the lookup limit and yields permerror.",
       "RFC 7208 §4.6.4"),
+  SPF_EXPECTED_SENDER_NOT_PASSED(Severity.MEDIUM,
+      "Authorise the address in the SPF policy (ip4/ip6 or the provider's include), or correct the"
+          + " vendor's list of sending addresses: mail from it will not pass SPF.",
+      "RFC 7208 §2.6.1"),
   SPF_REDIRECT_IGNORED(Severity.INFO,
       "Remove the redirect= modifier or the all mechanism: with \"all\" present, redirect= is"
           + " never used.",

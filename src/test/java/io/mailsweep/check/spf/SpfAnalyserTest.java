@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.Finding;
+import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,7 @@ class SpfAnalyserTest {
   static LabDnsServer server;
   static ExecutorService executor;
   static SpfAnalyser analyser;
+  static DnsjavaDns dns;
 
   @BeforeAll
   static void start() throws Exception {
@@ -79,7 +82,8 @@ class SpfAnalyserTest {
     executor = Executors.newFixedThreadPool(2);
     DnsSettings settings = new DnsSettings(List.of(server.socketAddress()), Duration.ofMillis(200), 0,
         Duration.ofMillis(10), 100, 1000, 8);
-    analyser = new SpfAnalyser(new DnsjavaDns(settings, executor), SpfLimits.RFC_7208, SpfThresholds.DEFAULTS);
+    dns = new DnsjavaDns(settings, executor);
+    analyser = new SpfAnalyser(dns, SpfLimits.RFC_7208, SpfThresholds.DEFAULTS);
   }
 
   @AfterAll
@@ -94,6 +98,21 @@ class SpfAnalyserTest {
 
   private static List<String> codes(SpfAnalysis a) {
     return a.findings().stream().map(Finding::code).toList();
+  }
+
+  @Test
+  void expectedSendersFromTheInputAreEvaluatedWithCheckHost() {
+    SpfCheck check = new SpfCheck(dns);
+    ScanTarget target = new ScanTarget(DomainName.of("ok.spf.test"),
+        Map.of("expected_senders", "127.0.0.1, 127.0.0.2; 127.0.0.9 nonsense"));
+    CheckResult r = check.run(target).join();
+    assertThat(r.summary()).isEqualTo("valid; -all; 1 lookup; expected senders 2/4 pass");
+    assertThat(r.status()).isEqualTo(Status.WARN);
+    assertThat(r.findings()).extracting(Finding::code).containsExactly("SPF_EXPECTED_SENDER_NOT_PASSED");
+    assertThat(r.findings().get(0).message()).contains("127.0.0.9").contains("fail");
+    assertThat(r.evidence()).contains(";; expected sender 127.0.0.2: pass", ";; expected sender nonsense: not an IP address");
+    CheckResult without = check.run(ScanTarget.of(DomainName.of("ok.spf.test"))).join();
+    assertThat(without.summary()).isEqualTo("valid; -all; 1 lookup");
   }
 
   @Test
