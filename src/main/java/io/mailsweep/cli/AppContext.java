@@ -11,10 +11,16 @@ final class AppContext {
 
   private AppContext() {}
 
-  static ConfigurableApplicationContext start(String db, int chunkSize) {
+  /**
+   * @param threads partitions that run at once: each holds a connection for its chunk transaction
+   *     and its reader another, plus the job repository's (spring-batch #1932: a pool smaller than
+   *     that deadlocks a partitioned step)
+   */
+  static ConfigurableApplicationContext start(String db, int chunkSize, int threads) {
     String url = db == null ? DEFAULT_DB : db;
     // Passed as arguments: these take precedence over application.properties.
-    String[] properties = {"--spring.datasource.url=" + url, "--mailsweep.scan.chunk-size=" + chunkSize};
+    String[] properties = {"--spring.datasource.url=" + url, "--mailsweep.scan.chunk-size=" + chunkSize,
+        "--spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 4)};
     try {
       return new SpringApplicationBuilder(MailsweepApplication.class)
           .web(WebApplicationType.NONE)

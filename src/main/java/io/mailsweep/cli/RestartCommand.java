@@ -32,11 +32,14 @@ final class RestartCommand implements Callable<Integer> {
       description = "Domains per chunk for the rest of the run (default: ${DEFAULT-VALUE}).")
   int chunk;
 
+  /** Pool sizing for a restart, whose thread count is only known once the run is read. */
+  private static final int RESTART_THREADS = 32;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    try (ConfigurableApplicationContext context = AppContext.start(db, chunk)) {
+    try (ConfigurableApplicationContext context = AppContext.start(db, chunk, RESTART_THREADS)) {
       ScanLauncher launcher = context.getBean(ScanLauncher.class);
       ScanRun run = launcher.run(runId);
       ScanRequest request = launcher.request(runId);

@@ -41,7 +41,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanRequest request = options.toRequest(input);
     InputFiles.check(input, options.column);
     String sha = InputFiles.sha256(input);
-    try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk)) {
+    try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk, options.threads)) {
       ScanLauncher launcher = context.getBean(ScanLauncher.class);
       return Summary.print(launcher.scan(request, sha, Version.current()), spec.commandLine().getOut());
     }

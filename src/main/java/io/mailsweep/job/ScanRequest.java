@@ -25,8 +25,8 @@ public record ScanRequest(
     if (partitions < 1 || partitions > 1024) {
       throw new IllegalArgumentException("partitions must be between 1 and 1024");
     }
-    if (threads < 1 || threads > 256) {
-      throw new IllegalArgumentException("threads must be between 1 and 256");
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("threads must be between 1 and 64");
     }
     if (chunkSize < 1 || chunkSize > 100_000) {
       throw new IllegalArgumentException("chunk size must be between 1 and 100000");
