@@ -28,6 +28,10 @@ record SpfSyntaxCidr(String head, int ip4Prefix, int ip6Prefix) {
       throw new IllegalStateException("the pattern matches the empty end of any text");
     }
     String head = rest.substring(0, m.start());
+    if (head.matches(".*/[0-9]+")) {
+      return SpfSyntaxResult.error("invalid CIDR length '" + rest.substring(head.lastIndexOf('/'))
+          + "' (a dual CIDR length is /ip4-length//ip6-length)");
+    }
     return length(m.group(1), 32).then(ip4 -> length(m.group(2), 128)
         .then(ip6 -> SpfSyntaxResult.ok(new SpfSyntaxCidr(head, ip4, ip6))));
   }
