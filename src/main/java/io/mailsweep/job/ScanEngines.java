@@ -1,7 +1,9 @@
 package io.mailsweep.job;
 
 import io.mailsweep.scan.ScanEngine;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +15,18 @@ public class ScanEngines implements AutoCloseable {
 
   public ScanEngine engine(long runId, ScanRequest request) {
     return engines.computeIfAbsent(runId, id -> new ScanEngine(request.settings()));
+  }
+
+  /** The DNS cache figures of the run's engine in this process, if it has one. */
+  public Optional<String> stats(long runId) {
+    ScanEngine engine = engines.get(runId);
+    if (engine == null) {
+      return Optional.empty();
+    }
+    long hits = engine.cacheHits();
+    long asked = hits + engine.cacheMisses();
+    return Optional.of(String.format(Locale.ROOT, "%,d DNS questions, %,d answered from the run cache (%d%%)",
+        asked, hits, asked == 0 ? 0 : 100 * hits / asked));
   }
 
   public void release(long runId) {
