@@ -40,7 +40,7 @@ class KillAndRestartIT {
       Process first = start(work.resolve("first.log"), "scan", csv.toString(),
           "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.bulk.test", "--db", db,
           "--out", work.resolve("out").toString(), "--threads", "2", "--partitions", "4",
-          "--chunk", "10", "--progress", "100ms", "--dns-timeout", "2s");
+          "--chunk", "10", "--progress", "100ms", "--dns-timeout", "2s", "--checks", "spf,dmarc");
       long seen = waitForProgress(first, work.resolve("first.log"), 240);
       first.destroyForcibly();
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -49,7 +49,7 @@ class ScanJobTest {
         "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.test",
         "--out", work.resolve("out").toString(), "--db", db,
         "--dns-timeout", "300ms", "--dns-retries", "1", "--dns-backoff", "20ms",
-        "--threads", "2", "--partitions", "3", "--chunk", "4", "--progress", "0s");
+        "--threads", "2", "--partitions", "3", "--chunk", "4", "--progress", "0s", "--checks", "spf,dmarc");
     connection = DriverManager.getConnection(db, "sa", "");
     jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
   }
@@ -121,8 +121,9 @@ class ScanJobTest {
     assertThat(split).contains("\"v=spf1 ip4:127.0.13.1\" \" -all\"");
     Map<String, String> dmarc = column("SELECT d.domain, c.summary FROM check_result c"
         + " JOIN input_row d ON d.id = c.input_row_id WHERE c.check_name = 'dmarc'");
-    assertThat(dmarc).containsEntry("good.test", "p=reject").containsEntry("baddmarc.test", "invalid")
-        .containsEntry("nodmarc.test", "none").containsEntry("monitor.test", "p=none");
+    assertThat(dmarc).containsEntry("good.test", "p=reject; pct=100; rua ok; aspf=r adkim=r")
+        .containsEntry("baddmarc.test", "invalid").containsEntry("nodmarc.test", "none")
+        .containsEntry("monitor.test", "p=none; pct=100; no rua; aspf=r adkim=r");
     String evidence = jdbc.queryForObject("SELECT c.evidence FROM check_result c JOIN input_row d"
         + " ON d.id = c.input_row_id WHERE d.domain = 'formula.test' AND c.check_name = 'spf'", String.class);
     assertThat(evidence).contains("=HYPERLINK").contains("@SUM(1+1)").contains("v=spf1 -all");

@@ -3,18 +3,20 @@ package io.mailsweep.check.dmarc;
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.ScanTarget;
-import io.mailsweep.check.DnsEvidence;
-import io.mailsweep.check.Finding;
-import io.mailsweep.check.Status;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.Dns;
 import io.mailsweep.net.dns.DnsAnswer;
-import io.mailsweep.net.dns.DnsRecord;
+import io.mailsweep.net.dns.DnsStatus;
 import io.mailsweep.net.dns.RecordType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Finds and reads the domain's DMARC record at {@code _dmarc.<domain>} (RFC 7489 §6.6.3). */
+/**
+ * The DMARC check: policy discovery (RFC 7489 §6.6.3, organizational domain from the Public Suffix
+ * List), then the authorisation of external report destinations (§7.1), judged by {@link
+ * DmarcEvaluator}. The only class of the package that asks DNS; every step is a composed future.
+ */
 public final class DmarcCheck implements Check {
   public static final String NAME = "dmarc";
 
@@ -31,42 +33,72 @@ public final class DmarcCheck implements Check {
 
   @Override
   public CompletableFuture<CheckResult> run(ScanTarget target) {
-    DomainName domain = target.domain();
-    return dns.query(domain.prepend("_dmarc"), RecordType.TXT).thenApply(DmarcCheck::judge);
+    return discover(target.domain()).thenCompose(this::judge);
   }
 
-  static CheckResult judge(DnsAnswer answer) {
-    List<String> evidence = DnsEvidence.of(answer);
-    if (!answer.status().conclusive()) {
-      return CheckResult.inconclusive(NAME, answer.describe(), evidence);
-    }
-    List<String> records =
-        answer.records().stream().map(DnsRecord::joinedText).filter(DmarcParser::isDmarc).toList();
-    if (records.isEmpty()) {
-      return result(Status.FAIL, "none", DmarcFinding.DMARC_MISSING.with("No DMARC record at " + answer.name()), evidence);
-    }
-    if (records.size() > 1) {
-      return result(Status.FAIL, "invalid: " + records.size() + " records",
-          DmarcFinding.DMARC_MULTIPLE_RECORDS.with(records.size() + " DMARC records at " + answer.name()), evidence);
-    }
-    DmarcParser.Parsed parsed = DmarcParser.parse(records.get(0));
-    if (parsed instanceof DmarcParser.Parsed.Valid valid) {
-      return judgePolicy(valid.record(), evidence);
-    }
-    String reason = ((DmarcParser.Parsed.Invalid) parsed).reason();
-    return result(Status.FAIL, "invalid",
-        DmarcFinding.DMARC_INVALID.with("Invalid DMARC record: " + reason), evidence);
+  /**
+   * The DMARC records that apply to {@code domain}: its own, or else its organizational domain's,
+   * with the domain's existence when np= depends on it. Never completes exceptionally for DNS
+   * outcomes; failed lookups are in the discovery.
+   */
+  public CompletableFuture<DmarcDiscovery> discover(DomainName domain) {
+    DomainName org = OrganizationalDomain.of(domain);
+    return records(domain).thenCompose(own -> {
+      if (!DmarcDiscovery.fallsBack(domain, org, own)) {
+        return CompletableFuture.completedFuture(new DmarcDiscovery(domain, org, own, null, null));
+      }
+      return records(org).thenCompose(orgSet -> existence(domain, orgSet)
+          .thenApply(existence -> new DmarcDiscovery(domain, org, own, orgSet, existence)));
+    });
   }
 
-  private static CheckResult judgePolicy(DmarcRecord record, List<String> evidence) {
-    String summary = "p=" + record.policy();
-    if (record.policy().equals("none")) {
-      return result(Status.WARN, summary, DmarcFinding.DMARC_POLICY_NONE.with("DMARC policy is p=none (monitoring only)"), evidence);
-    }
-    return new CheckResult(NAME, Status.PASS, summary, null, List.of(), evidence);
+  private CompletableFuture<CheckResult> judge(DmarcDiscovery d) {
+    RecordSet set = d.failure() == null ? d.applicable() : null;
+    DmarcRecord record = set == null || set.records().size() != 1 ? null : valid(set.records().get(0));
+    List<DomainName> names = record == null ? List.of() : ReportAuthorisation.namesToQuery(record, set.owner());
+    List<CompletableFuture<DnsAnswer>> lookups = new ArrayList<>();
+    names.forEach(n -> lookups.add(dns.query(n, RecordType.TXT)));
+    return all(lookups).thenApply(answers -> DmarcEvaluator.evaluate(d, answers));
   }
 
-  private static CheckResult result(Status status, String summary, Finding finding, List<String> evidence) {
-    return new CheckResult(NAME, status, summary, null, List.of(finding), evidence);
+  private CompletableFuture<RecordSet> records(DomainName owner) {
+    String name = "_dmarc." + owner.text();
+    if (DomainName.problem(name) != null) {
+      // A domain within 7 characters of the 253 limit: no DMARC record can exist for it.
+      return CompletableFuture.completedFuture(new RecordSet(owner, DnsAnswer.failure(owner, RecordType.TXT,
+          DnsStatus.NXDOMAIN, "_dmarc." + owner + " would be longer than " + DomainName.MAX_LENGTH + " characters"),
+          List.of()));
+    }
+    return dns.query(DomainName.of(name), RecordType.TXT)
+        .thenApply(answer -> RecordSet.select(owner, answer, DmarcParser::isDmarc));
+  }
+
+  private CompletableFuture<DomainExistence> existence(DomainName domain, RecordSet organizational) {
+    if (!DmarcDiscovery.existenceMatters(organizational)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    List<CompletableFuture<DnsAnswer>> lookups = new ArrayList<>();
+    for (RecordType type : List.of(RecordType.A, RecordType.AAAA, RecordType.MX)) {
+      lookups.add(dns.query(domain, type));
+    }
+    return all(lookups).thenApply(DomainExistence::new);
+  }
+
+  private static DmarcRecord valid(String text) {
+    DmarcParser.Parsed parsed = DmarcParser.parse(text);
+    return parsed instanceof DmarcParser.Parsed.Valid v ? v.record() : null;
+  }
+
+  /** The futures' values in order, once all are done; never blocks. */
+  static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {
+    CompletableFuture<List<T>> acc = CompletableFuture.completedFuture(List.of());
+    for (CompletableFuture<T> f : futures) {
+      acc = acc.thenCombine(f, (list, value) -> {
+        List<T> next = new ArrayList<>(list);
+        next.add(value);
+        return next;
+      });
+    }
+    return acc.thenApply(List::copyOf);
   }
 }

@@ -1,53 +1,70 @@
 package io.mailsweep.check.dmarc;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
+import java.util.regex.Pattern;
 
-/** Parses the tag list of RFC 7489 §6.4 far enough to read the policy. */
+/**
+ * The DMARC record syntax of RFC 7489 §6.4, with the draft-ietf-dmarc-dmarcbis (DMARCbis) tags: pure, no DNS. The record
+ * is a tag list (RFC 6376 §3.2) whose first tag is exactly {@code v=DMARC1}; p= is required, p= and
+ * sp= must be valid; other invalid values and unknown tags are problems that leave the record
+ * usable with defaults.
+ */
 public final class DmarcParser {
-  private static final Set<String> POLICIES = Set.of("none", "quarantine", "reject");
+  private static final Pattern CANDIDATE = Pattern.compile("(?is)\\s*v\\s*=\\s*dmarc1(?![a-z0-9]).*");
 
-  /** Parsed record or the reason it is invalid. */
+  /** A usable record with its lesser problems, or the problems that make it unusable. */
   public sealed interface Parsed {
-    record Valid(DmarcRecord record) implements Parsed {}
+    List<DmarcProblem> problems();
 
-    record Invalid(String reason) implements Parsed {}
+    record Valid(DmarcRecord record, List<DmarcProblem> problems) implements Parsed {
+      public Valid {
+        problems = List.copyOf(problems);
+      }
+    }
+
+    /** At least one problem is {@link DmarcProblem#fatal() fatal}. */
+    record Invalid(List<DmarcProblem> problems) implements Parsed {
+      public Invalid {
+        problems = List.copyOf(problems);
+      }
+
+      /** The first fatal problem's message. */
+      public String reason() {
+        return problems.stream().filter(DmarcProblem::fatal).findFirst().orElseThrow().message();
+      }
+    }
   }
 
   private DmarcParser() {}
 
-  /** Whether a TXT text is a DMARC record candidate at all (RFC 7489 §6.6.3 step 5). */
+  /**
+   * Whether a TXT text is a DMARC record candidate (RFC 7489 §6.6.3 step 2): it starts with
+   * v=DMARC1 in any case. Candidates that are not exactly right are then reported as invalid
+   * rather than as missing.
+   */
   public static boolean isDmarc(String text) {
-    return text.trim().matches("(?i)v\\s*=\\s*DMARC1\\s*(;.*)?");
+    return CANDIDATE.matcher(text).matches();
   }
 
   public static Parsed parse(String text) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    String[] parts = text.split(";");
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i].trim();
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      if (eq <= 0) {
-        return new Parsed.Invalid("malformed tag '" + part + "' (expected name=value)");
-      }
-      String name = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-      if (i == 0 && !name.equals("v")) {
-        return new Parsed.Invalid("the record must start with v=DMARC1");
-      }
-      tags.putIfAbsent(name, part.substring(eq + 1).trim());
+    TagList.Parse list = TagList.parse(text, true);
+    if (list instanceof TagList.Parse.Error error) {
+      return invalid(error.message(), error.position());
     }
-    String policy = tags.get("p");
-    if (policy == null) {
-      return new Parsed.Invalid("no p= tag");
+    TagList tags = ((TagList.Parse.Ok) list).tags();
+    TagList.Tag first = tags.first().orElse(null);
+    if (first == null || !first.name().equals("v")) {
+      return invalid("the record must start with v=DMARC1", 0);
     }
-    if (!POLICIES.contains(policy.toLowerCase(Locale.ROOT))) {
-      return new Parsed.Invalid("p=" + policy + " is not none, quarantine or reject");
+    if (!first.value().equals("DMARC1")) {
+      return invalid("v=" + first.value() + " is not exactly DMARC1", first.position());
     }
-    return new Parsed.Valid(new DmarcRecord(text, tags, policy.toLowerCase(Locale.ROOT)));
+    DmarcTagReader reader = new DmarcTagReader();
+    DmarcRecord record = reader.read(text, tags);
+    return record == null ? new Parsed.Invalid(reader.problems()) : new Parsed.Valid(record, reader.problems());
+  }
+
+  private static Parsed invalid(String message, int position) {
+    return new Parsed.Invalid(List.of(new DmarcProblem(DmarcFinding.DMARC_INVALID, position, message)));
   }
 }
