@@ -3,6 +3,7 @@ package io.mailsweep.scan;
 import io.mailsweep.check.Check;
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.check.bimi.BimiCheck;
+import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
 import io.mailsweep.check.spf.SpfCheck;
 import io.mailsweep.net.dns.Dns;
@@ -19,6 +20,7 @@ public final class CheckCatalog {
   static {
     CHECKS.put(SpfCheck.NAME, (dns, options) -> new SpfCheck(dns));
     CHECKS.put(DmarcCheck.NAME, (dns, options) -> new DmarcCheck(dns));
+    CHECKS.put(DkimCheck.NAME, (dns, options) -> new DkimCheck(dns, options));
     CHECKS.put(BimiCheck.NAME, (dns, options) -> new BimiCheck(dns));
   }
 
