@@ -60,6 +60,10 @@ check "split SPF record (two strings) is valid" bash -c "domain_row '$report' sp
 check "long SPF record read over TCP and flagged" bash -c "domain_row '$report' longspf.test | grep -q '|WARN|valid; -all'"
 check "two SPF records are a permerror" bash -c "domain_row '$report' twospf.test | grep -q 'permerror: 2 SPF records'"
 check "SPF_NEEDS_TCP finding listed" bash -c "unzip -p '$report' xl/worksheets/sheet3.xml | grep -q 'SPF_NEEDS_TCP'"
+check "DKIM key found with its real size" bash -c "domain_row '$report' good.test | grep -q 'selector1: rsa 2048'"
+check "1024-bit testing DKIM key reported" bash -c "domain_row '$report' quarantine.test | grep -q 'google: rsa 1024 (t=y)'"
+check "BIMI without DMARC enforcement reported" bash -c "domain_row '$report' monitor.test | grep -q 'DMARC not at enforcement'"
+check "DMARC strength and reporting shown" bash -c "domain_row '$report' good.test | grep -q 'p=reject; pct=100; rua ok'"
 check "missing DMARC reported as a finding" bash -c "unzip -p '$report' xl/worksheets/sheet3.xml | grep -q 'DMARC_MISSING'"
 check "rejected rows listed with reasons" bash -c "unzip -p '$report' xl/worksheets/sheet4.xml | grep -q 'IP address, not a domain'"
 

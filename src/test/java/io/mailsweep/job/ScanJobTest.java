@@ -192,7 +192,7 @@ class ScanJobTest {
     String blindDb = "jdbc:h2:file:" + work.resolve("blind/mailsweep");
     int code = Main.run("scan", csv.toString(), "--resolver", "127.0.0.1:" + dns.port(),
         "--canary", "no-such-name.test", "--out", work.resolve("blind-out").toString(), "--db", blindDb,
-        "--dns-timeout", "300ms", "--progress", "0s");
+        "--dns-timeout", "300ms", "--progress", "0s", "--checks", "spf,dmarc");
     assertThat(code).isEqualTo(3);
     try (Connection c = DriverManager.getConnection(blindDb, "sa", "")) {
       JdbcTemplate t = new JdbcTemplate(new SingleConnectionDataSource(c, true));
