@@ -207,6 +207,28 @@ class ScanJobTest {
   }
 
   @Test
+  void inputColumnsReachTheChecks() throws Exception {
+    Path csv = work.resolve("columns.csv");
+    Files.writeString(csv, "Domain,DKIM_Selectors,expected_senders\n"
+        + "monitor.test,vendorkey,127.0.11.7 127.0.99.1\n" + "good.test,,\n");
+    String columnsDb = "jdbc:h2:file:" + work.resolve("columns/mailsweep");
+    int code = Main.run("scan", csv.toString(), "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.test",
+        "--out", work.resolve("columns-out").toString(), "--db", columnsDb, "--progress", "0s");
+    assertThat(code).isZero();
+    try (Connection c = DriverManager.getConnection(columnsDb, "sa", "")) {
+      Map<String, String> detail = new HashMap<>();
+      new JdbcTemplate(new SingleConnectionDataSource(c, true)).query("SELECT d.domain || '/' || c.check_name,"
+          + " c.summary FROM check_result c JOIN input_row d ON d.id = c.input_row_id", rs -> {
+            detail.put(rs.getString(1), rs.getString(2));
+          });
+      assertThat(detail.get("monitor.test/dkim")).startsWith("vendorkey: rsa 2048");
+      assertThat(detail.get("monitor.test/spf")).endsWith("expected senders 1/2 pass");
+      assertThat(detail.get("good.test/dkim")).isEqualTo("selector1: rsa 2048");
+      assertThat(detail.get("good.test/bimi")).isEqualTo("logo; no certificate; DMARC at enforcement");
+    }
+  }
+
+  @Test
   void badUsageExitsWithTwoAndScansNothing() throws Exception {
     Path csv = work.resolve("usage.csv");
     Files.writeString(csv, "vendor,website\nA,a.test\n");
