@@ -151,12 +151,7 @@ public final class DkimEvaluator {
   }
 
   private static CheckResult result(String summary, Judgement j) {
-    Status status = Status.PASS;
-    for (Finding f : j.findings) {
-      status = status.worse(f.severity().compareTo(Severity.HIGH) >= 0 ? Status.FAIL
-          : f.severity() == Severity.INFO ? Status.PASS : Status.WARN);
-    }
-    return new CheckResult(DkimCheck.NAME, status, summary, null, j.findings, j.evidence);
+    return new CheckResult(DkimCheck.NAME, Severity.statusOf(j.findings), summary, null, j.findings, j.evidence);
   }
 
   /** What the evaluation has gathered so far. */

@@ -102,11 +102,6 @@ public final class SpfCheck implements Check {
   }
 
   private static Status worst(SpfAnalysis a) {
-    Status status = Status.PASS;
-    for (Finding f : a.findings()) {
-      status = status.worse(f.severity().compareTo(Severity.HIGH) >= 0 ? Status.FAIL
-          : f.severity() == Severity.INFO ? Status.PASS : Status.WARN);
-    }
-    return status;
+    return Severity.statusOf(a.findings());
   }
 }
