@@ -1,0 +1,43 @@
+package io.mailsweep.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mailsweep.check.CheckOptions;
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.scan.ScanSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A restarted run must scan exactly as it started: the request survives the job parameters. */
+class RunParametersTest {
+  @Test
+  void aRequestRoundTripsThroughJobParameters() {
+    DnsSettings dns = new DnsSettings(List.of(new InetSocketAddress("127.0.0.1", 5353),
+        new InetSocketAddress("::1", 53)), Duration.ofMillis(700), 3, Duration.ofMillis(50), 64, 1000, 8);
+    ScanSettings settings = new ScanSettings(List.of("spf", "dkim"), dns, Duration.ofSeconds(9),
+        List.of(DomainName.of("canary.test")), Duration.ofSeconds(2),
+        new CheckOptions(List.of("s1", "vendor"), 1024, 3072));
+    ScanRequest request = new ScanRequest("nightly", Path.of("/data/vendors.csv"), "Domain", Path.of("/out"),
+        settings, 6, 3, 250);
+    ScanRequest back = RunParameters.request(RunParameters.of(42, request));
+    assertThat(back).isEqualTo(request);
+    assertThat(RunParameters.runId(RunParameters.of(42, request))).isEqualTo(42);
+    assertThat(RunParameters.of(42, request).getIdentifyingParameters()).hasSize(1);
+  }
+
+  @Test
+  void resolverAddressesAreLiteralsWithOptionalPorts() {
+    assertThat(ResolverAddress.parse("127.0.0.1")).isEqualTo(new InetSocketAddress("127.0.0.1", 53));
+    assertThat(ResolverAddress.parse("127.0.0.1:5353").getPort()).isEqualTo(5353);
+    assertThat(ResolverAddress.parse("[::1]:5353")).isEqualTo(new InetSocketAddress("::1", 5353));
+    assertThat(ResolverAddress.parse("::1").getPort()).isEqualTo(53);
+    assertThatThrownBy(() -> ResolverAddress.parse("dns.example")).hasMessageContaining("not a host name");
+    assertThatThrownBy(() -> ResolverAddress.parse("127.0.0.1:0")).hasMessageContaining("1..65535");
+    assertThatThrownBy(() -> ResolverAddress.parse("[::1")).hasMessageContaining("missing ']'");
+  }
+}
