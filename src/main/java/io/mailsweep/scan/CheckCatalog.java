@@ -5,6 +5,7 @@ import io.mailsweep.check.CheckOptions;
 import io.mailsweep.check.bimi.BimiCheck;
 import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
+import io.mailsweep.check.mx.MxCheck;
 import io.mailsweep.check.spf.SpfCheck;
 import io.mailsweep.net.dns.Dns;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class CheckCatalog {
     CHECKS.put(DmarcCheck.NAME, (dns, options) -> new DmarcCheck(dns));
     CHECKS.put(DkimCheck.NAME, (dns, options) -> new DkimCheck(dns, options));
     CHECKS.put(BimiCheck.NAME, (dns, options) -> new BimiCheck(dns));
+    CHECKS.put(MxCheck.NAME, (dns, options) -> new MxCheck(dns));
   }
 
   private CheckCatalog() {}
