@@ -7,6 +7,7 @@ import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
 import io.mailsweep.check.mx.MxCheck;
 import io.mailsweep.check.spf.SpfCheck;
+import io.mailsweep.check.tlsrpt.TlsRptCheck;
 import io.mailsweep.net.dns.Dns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ public final class CheckCatalog {
     CHECKS.put(DkimCheck.NAME, (dns, options) -> new DkimCheck(dns, options));
     CHECKS.put(BimiCheck.NAME, (dns, options) -> new BimiCheck(dns));
     CHECKS.put(MxCheck.NAME, (dns, options) -> new MxCheck(dns));
+    CHECKS.put(TlsRptCheck.NAME, (dns, options) -> new TlsRptCheck(dns));
   }
 
   private CheckCatalog() {}
