@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = {
       "Batch e-mail security compliance scanner for vendor domain lists.",
-      "Reads domains from CSV, checks SPF, DMARC, DKIM, BIMI and MX over DNS, stores every run in a database"
+      "Reads domains from CSV, checks SPF, DMARC, DKIM, BIMI, MX and TLS-RPT over DNS, stores every run in a"
+          + " database"
           + " and writes an Excel workbook for auditors."
     },
     subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class,

@@ -29,7 +29,7 @@ final class ScanOptions {
       description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
   List<String> resolvers = new ArrayList<>();
 
-  @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc,dkim,bimi,mx", split = ",",
+  @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc,dkim,bimi,mx,tlsrpt", split = ",",
       description = "Checks to run, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> checks;
 
