@@ -1,8 +1,7 @@
 package io.mailsweep.check.dmarc;
 
+import io.mailsweep.check.PercentDecoding;
 import io.mailsweep.domain.DomainName;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -64,7 +63,7 @@ final class ReportUris {
       return new Issue(DmarcFinding.DMARC_REPORT_URI_NOT_MAILTO,
           "uses the " + scheme + ": scheme; receivers only send reports to mailto:");
     }
-    String address = decode(stripQuery(m.group(2)));
+    String address = PercentDecoding.decode(stripQuery(m.group(2)));
     if (address == null) {
       return Issue.invalid("has a malformed %-escape");
     }
@@ -83,29 +82,6 @@ final class ReportUris {
   private static String stripQuery(String s) {
     int q = s.indexOf('?');
     return q < 0 ? s : s.substring(0, q);
-  }
-
-  /** RFC 3986 percent-decoding as UTF-8, or null for a broken escape. */
-  private static String decode(String s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '%') {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-        continue;
-      }
-      if (i + 2 >= s.length()) {
-        return null;
-      }
-      int hi = Character.digit(s.charAt(i + 1), 16);
-      int lo = Character.digit(s.charAt(i + 2), 16);
-      if (hi < 0 || lo < 0) {
-        return null;
-      }
-      bytes.write(hi * 16 + lo);
-      i += 2;
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   private static DmarcProblem invalid(TagList.Tag tag, String what) {

@@ -1,10 +1,9 @@
 package io.mailsweep.check.tlsrpt;
 
+import io.mailsweep.check.PercentDecoding;
 import io.mailsweep.domain.DomainName;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +46,7 @@ final class TlsRptUris {
       return "has a DMARC-style size limit, which TLS-RPT does not define";
     }
     int q = rest.indexOf('?');
-    String address = decode(q < 0 ? rest : rest.substring(0, q));
+    String address = PercentDecoding.decode(q < 0 ? rest : rest.substring(0, q));
     if (address == null) {
       return "has a malformed %-escape";
     }
@@ -74,28 +73,5 @@ final class TlsRptUris {
       return "has no host (write https://host/path)";
     }
     return null;
-  }
-
-  /** RFC 3986 percent-decoding as UTF-8, or null for a broken escape. */
-  private static String decode(String s) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '%') {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-        continue;
-      }
-      if (i + 2 >= s.length()) {
-        return null;
-      }
-      int hi = Character.digit(s.charAt(i + 1), 16);
-      int lo = Character.digit(s.charAt(i + 2), 16);
-      if (hi < 0 || lo < 0) {
-        return null;
-      }
-      bytes.write(hi * 16 + lo);
-      i += 2;
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
