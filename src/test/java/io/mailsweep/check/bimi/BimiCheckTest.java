@@ -1,12 +1,13 @@
 package io.mailsweep.check.bimi;
 
+import io.mailsweep.testing.dns.LabDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.Finding;
 import io.mailsweep.check.ScanTarget;
 import io.mailsweep.check.Status;
-import io.mailsweep.check.dmarc.LabDns;
+
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.testing.dns.Fault;
 import java.nio.file.Path;

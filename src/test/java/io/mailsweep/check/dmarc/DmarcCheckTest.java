@@ -1,5 +1,6 @@
 package io.mailsweep.check.dmarc;
 
+import io.mailsweep.testing.dns.LabDns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsweep.check.CheckResult;

@@ -1,8 +1,7 @@
-package io.mailsweep.check.dmarc;
+package io.mailsweep.testing.dns;
 
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
-import io.mailsweep.testing.dns.LabDnsServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
