@@ -1,5 +1,6 @@
 package io.mailsweep.check;
 
+import io.mailsweep.check.transport.MailServer;
 import java.util.List;
 
 /**
@@ -8,6 +9,9 @@ import java.util.List;
  * @param summary short text for the report cell, e.g. {@code p=reject} or {@code 1 record}
  * @param reason why the check is INCONCLUSIVE (which lookup failed, how), else null
  * @param evidence the raw material the status rests on: DNS answers in presentation form
+ * @param attributes named values the report shows in their own columns (e.g. the STARTTLS
+ *     coverage, the worst TLS version); the names a check can give are fixed per check
+ * @param servers the mail servers the check contacted, for the report's Mail servers sheet
  */
 public record CheckResult(
     String check,
@@ -15,14 +19,36 @@ public record CheckResult(
     String summary,
     String reason,
     List<Finding> findings,
-    List<String> evidence) {
+    List<String> evidence,
+    List<Attribute> attributes,
+    List<MailServer> servers) {
+
+  /** One named value of a result. */
+  public record Attribute(String name, String value) {}
 
   public CheckResult {
     findings = List.copyOf(findings);
     evidence = List.copyOf(evidence);
+    attributes = List.copyOf(attributes);
+    servers = List.copyOf(servers);
+  }
+
+  public CheckResult(String check, Status status, String summary, String reason, List<Finding> findings,
+      List<String> evidence) {
+    this(check, status, summary, reason, findings, evidence, List.of(), List.of());
   }
 
   public static CheckResult inconclusive(String check, String reason, List<String> evidence) {
     return new CheckResult(check, Status.INCONCLUSIVE, "inconclusive", reason, List.of(), evidence);
+  }
+
+  /** This result with {@code more} attributes. */
+  public CheckResult withAttributes(List<Attribute> more) {
+    return new CheckResult(check, status, summary, reason, findings, evidence, more, servers);
+  }
+
+  /** The value of attribute {@code name}, or null. */
+  public String attribute(String name) {
+    return attributes.stream().filter(a -> a.name().equals(name)).map(Attribute::value).findFirst().orElse(null);
   }
 }

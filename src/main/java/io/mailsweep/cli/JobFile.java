@@ -20,11 +20,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * defaults and checks.
  */
 final class JobFile {
-  private static final Set<String> PATH_KEYS = Set.of("input", "out");
+  private static final Set<String> PATH_KEYS = Set.of("input", "out", "trust-ca", "dnssec-trust-anchor");
+  /** Keys that switch something on (true) or, for the "no-" options, off (false). */
+  private static final Map<String, String> FLAGS = Map.of(
+      "allow-private-targets", "+--allow-private-targets",
+      "trust-resolver-ad", "+--trust-resolver-ad",
+      "tls-versions", "---no-tls-versions",
+      "weak-ciphers", "---no-weak-ciphers");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
       "threads", "partitions", "chunk", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
       "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description", "dkim-selectors",
-      "dkim-min-bits", "dkim-good-bits");
+      "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca", "smtp-port",
+      "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",
+      "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
+      "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
+      "transport-deadline");
   private static final int MAX_BYTES = 256 * 1024;
 
   private JobFile() {}
@@ -54,13 +64,18 @@ final class JobFile {
       args.add("--no-canary");
       return;
     }
+    if (FLAGS.containsKey(key)) {
+      flag(args, key, value, file);
+      return;
+    }
     String option = switch (key) {
       case "name" -> "--job-name";
       case "resolvers" -> "--resolver";
       default -> "--" + key;
     };
     List<?> values = value instanceof List<?> list ? list : List.of(value);
-    if (key.equals("checks") || key.equals("dkim-selectors")) {
+    if (key.equals("checks") || key.equals("dkim-selectors") || key.equals("allow-targets")
+        || key.equals("smtp-canary")) {
       values = List.of(String.join(",", values.stream().map(String::valueOf).toList()));
     }
     for (Object v : values) {
@@ -69,6 +84,17 @@ final class JobFile {
       }
       args.add(option);
       args.add(PATH_KEYS.contains(key) ? base.resolve(v.toString()).normalize().toString() : v.toString());
+    }
+  }
+
+  /** A true/false key: "+" flags are given when true, "-" flags (the no- options) when false. */
+  private static void flag(List<String> args, String key, Object value, Path file) {
+    if (!(value instanceof Boolean on)) {
+      throw new UserError(file + ": '" + key + "' must be true or false");
+    }
+    String flag = FLAGS.get(key);
+    if (flag.startsWith("+") == on) {
+      args.add(flag.substring(1));
     }
   }
 

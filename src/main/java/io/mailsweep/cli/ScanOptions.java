@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of a scan, shared by {@code scan} and (through job files) {@code run}. */
@@ -101,13 +102,17 @@ final class ScanOptions {
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
 
+  @Mixin
+  TransportOptions transport = new TransportOptions();
+
   static final String DEFAULT_CANARY = "a.root-servers.net";
 
   ScanRequest toRequest(Path input) {
     DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
         dnsInFlight, dnsCache, 8);
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
-        domainDeadline, canaryNames(), progress, new CheckOptions(selectors(), dkimMinBits, dkimGoodBits));
+        domainDeadline, canaryNames(), progress, new CheckOptions(selectors(), dkimMinBits, dkimGoodBits),
+        transport.toSettings());
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk);
   }

@@ -57,6 +57,7 @@ public final class RunParameters {
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
+    TransportParameters.describe(s.transport(), m);
     return m;
   }
 
@@ -80,7 +81,8 @@ public final class RunParameters {
         names(p.getString("canary")),
         millis(p, "progress.interval.ms"),
         new CheckOptions(list(p.getString("dkim.selectors")), integer(p, "dkim.rsa.min-bits"),
-            integer(p, "dkim.rsa.good-bits")));
+            integer(p, "dkim.rsa.good-bits")),
+        TransportParameters.read(p::getString));
     String column = p.getString("input.column");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),

@@ -1,5 +1,7 @@
 package io.mailsweep.report;
 
+import io.mailsweep.check.CheckResult.Attribute;
+import io.mailsweep.store.Attributes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -18,14 +20,19 @@ final class DomainLine {
   /** The Domains query's columns, in order; one row per (input row, check result). */
   static final String SELECT =
       "SELECT ir.id, ir.line_no, ir.domain, ir.extras, dr.status, dr.reason,"
-          + " cr.check_name, cr.status, cr.summary, cr.reason"
+          + " cr.check_name, cr.status, cr.summary, cr.reason, cr.attributes"
           + " FROM input_row ir"
           + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
           + " LEFT JOIN check_result cr ON cr.input_row_id = ir.id"
           + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'"
           + " ORDER BY ir.id";
 
-  record CheckCell(String status, String summary, String reason) {}
+  record CheckCell(String status, String summary, String reason, List<Attribute> attributes) {
+    /** The value of attribute {@code name}, or null. */
+    String attribute(String name) {
+      return attributes.stream().filter(a -> a.name().equals(name)).map(Attribute::value).findFirst().orElse(null);
+    }
+  }
 
   final long inputRowId;
   final long lineNo;
@@ -59,7 +66,8 @@ final class DomainLine {
   void add(ResultSet rs) throws SQLException {
     String name = rs.getString(7);
     if (name != null) {
-      checks.put(key(name), new CheckCell(rs.getString(8), rs.getString(9), rs.getString(10)));
+      checks.put(key(name), new CheckCell(rs.getString(8), rs.getString(9), rs.getString(10),
+          Attributes.decode(rs.getString(11))));
     }
   }
 

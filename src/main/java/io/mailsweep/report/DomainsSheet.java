@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.scan.CheckCatalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * One row per accepted input row, in input order: Line, Domain, the carried input columns, Overall,
- * then "CHECK" and "CHECK detail" per check, then Reason. Streams a single joined query and groups
+ * then "CHECK", "CHECK detail" and the check's attribute columns per check, then Reason. Streams a single joined query and groups
  * its consecutive rows per input row, so memory does not grow with the run.
  */
 final class DomainsSheet {
@@ -36,6 +37,7 @@ final class DomainsSheet {
     for (String check : run.checks()) {
       columns.add(Column.fitted(RunInfo.checkHeader(check), 16));
       columns.add(new Column(RunInfo.checkHeader(check) + " detail", 50));
+      CheckCatalog.attributes(check).forEach(name -> columns.add(Column.fitted(name, 16)));
     }
     columns.add(new Column("Reason", 60));
     return columns;
@@ -80,10 +82,13 @@ final class DomainsSheet {
   private RowCursor checks(RowCursor row) {
     for (String check : run.checks()) {
       DomainLine.CheckCell cell = current.check(check);
+      List<String> attributes = CheckCatalog.attributes(check);
       if (cell == null) {
         row.skip().skip();
+        attributes.forEach(name -> row.skip());
       } else {
         row.status(cell.status()).text(cell.summary());
+        attributes.forEach(name -> row.text(cell.attribute(name)));
       }
     }
     return row;

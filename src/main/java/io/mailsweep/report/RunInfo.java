@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.mailsweep.scan.CheckCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -62,8 +63,8 @@ record RunInfo(
         .toList();
   }
 
-  /** The header a check's status column carries, e.g. {@code SPF}. */
+  /** The header a check's status column carries, e.g. {@code SPF}, {@code MTA-STS}. */
   static String checkHeader(String checkName) {
-    return checkName.toUpperCase(Locale.ROOT);
+    return CheckCatalog.displayName(checkName);
   }
 }

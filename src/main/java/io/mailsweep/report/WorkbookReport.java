@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import io.mailsweep.scan.CheckCatalog;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -17,8 +18,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the auditors' workbook for one stored scan run: sheets Summary, Domains, Findings and
- * Rejected input, each table continuing on "Name (2)", ... past the per-sheet row limit.
+ * Writes the auditors' workbook for one stored scan run: sheets Summary, Domains, Findings,
+ * Rejected input and Mail servers (when a transport check ran; last, so that the other sheets keep
+ * their positions), each table continuing on "Name (2)", ... past the per-sheet row limit.
  *
  * <p>Memory stays flat in the size of the run: every table is read with a streaming query and
  * written through a streaming workbook that keeps only a window of rows in memory. All queries
@@ -98,6 +100,9 @@ public final class WorkbookReport {
       new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
       new FindingsSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
       new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
+        new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      }
       workbook.write(out);
     }
   }

@@ -1,44 +1,81 @@
 package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
-import io.mailsweep.check.CheckOptions;
 import io.mailsweep.check.bimi.BimiCheck;
 import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
 import io.mailsweep.check.mx.MxCheck;
 import io.mailsweep.check.spf.SpfCheck;
+import io.mailsweep.check.starttls.StartTlsCheck;
+import io.mailsweep.check.starttls.StartTlsEvaluator;
 import io.mailsweep.check.tlsrpt.TlsRptCheck;
-import io.mailsweep.net.dns.Dns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
-/** The checks mailsweep knows, by their stable names. */
+/** The checks mailsweep knows, by their stable names, with how the report shows them. */
 public final class CheckCatalog {
-  private static final Map<String, BiFunction<Dns, CheckOptions, Check>> CHECKS = new LinkedHashMap<>();
+
+  /**
+   * One known check.
+   *
+   * @param display the report's header for the check
+   * @param attributes the attribute names its results carry, each a report column
+   * @param probesMailServers whether it contacts MX servers (and so fills the Mail servers sheet)
+   */
+  private record Entry(String display, List<String> attributes, boolean probesMailServers,
+      Function<CheckContext, Check> factory) {}
+
+  private static final Map<String, Entry> CHECKS = new LinkedHashMap<>();
 
   static {
-    CHECKS.put(SpfCheck.NAME, (dns, options) -> new SpfCheck(dns));
-    CHECKS.put(DmarcCheck.NAME, (dns, options) -> new DmarcCheck(dns));
-    CHECKS.put(DkimCheck.NAME, (dns, options) -> new DkimCheck(dns, options));
-    CHECKS.put(BimiCheck.NAME, (dns, options) -> new BimiCheck(dns));
-    CHECKS.put(MxCheck.NAME, (dns, options) -> new MxCheck(dns));
-    CHECKS.put(TlsRptCheck.NAME, (dns, options) -> new TlsRptCheck(dns));
+    add(SpfCheck.NAME, "SPF", List.of(), false, c -> new SpfCheck(c.dns()));
+    add(DmarcCheck.NAME, "DMARC", List.of(), false, c -> new DmarcCheck(c.dns()));
+    add(DkimCheck.NAME, "DKIM", List.of(), false, c -> new DkimCheck(c.dns(), c.options()));
+    add(BimiCheck.NAME, "BIMI", List.of(), false, c -> new BimiCheck(c.dns()));
+    add(MxCheck.NAME, "MX", List.of(), false, c -> new MxCheck(c.dns()));
+    add(StartTlsCheck.NAME, "STARTTLS", List.of(StartTlsEvaluator.STARTTLS, StartTlsEvaluator.WORST_TLS,
+        StartTlsEvaluator.CERTIFICATE), true, c -> new StartTlsCheck(c.dns(), c.prober(), c.certificates(), c.clock()));
+    add(TlsRptCheck.NAME, "TLS-RPT", List.of(), false, c -> new TlsRptCheck(c.dns()));
   }
 
   private CheckCatalog() {}
 
+  private static void add(String name, String display, List<String> attributes, boolean probes,
+      Function<CheckContext, Check> factory) {
+    CHECKS.put(name, new Entry(display, attributes, probes, factory));
+  }
+
   public static List<String> names() {
     return List.copyOf(CHECKS.keySet());
+  }
+
+  /** The report's header for a check; the upper-cased name for one this version does not know. */
+  public static String displayName(String name) {
+    Entry e = CHECKS.get(key(name));
+    return e == null ? name.toUpperCase(Locale.ROOT) : e.display();
+  }
+
+  /** The attribute columns of a check's results; none for one this version does not know. */
+  public static List<String> attributes(String name) {
+    Entry e = CHECKS.get(key(name));
+    return e == null ? List.of() : e.attributes();
+  }
+
+  /** Whether the check contacts mail servers. */
+  public static boolean probesMailServers(String name) {
+    Entry e = CHECKS.get(key(name));
+    return e != null && e.probesMailServers();
   }
 
   /** The names in a comma-separated list, validated; throws with the known names otherwise. */
   public static List<String> parse(String commaSeparated) {
     List<String> out = new ArrayList<>();
     for (String part : commaSeparated.split(",")) {
-      String name = part.trim().toLowerCase(java.util.Locale.ROOT);
+      String name = key(part);
       if (name.isEmpty()) {
         continue;
       }
@@ -56,7 +93,11 @@ public final class CheckCatalog {
     return out;
   }
 
-  static List<Check> create(List<String> names, Dns dns, CheckOptions options) {
-    return names.stream().map(n -> CHECKS.get(n).apply(dns, options)).toList();
+  static List<Check> create(List<String> names, CheckContext context) {
+    return names.stream().map(n -> CHECKS.get(n).factory().apply(context)).toList();
+  }
+
+  private static String key(String name) {
+    return name.trim().toLowerCase(Locale.ROOT);
   }
 }

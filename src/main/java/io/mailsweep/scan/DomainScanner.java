@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -25,10 +26,20 @@ public final class DomainScanner {
 
   private final List<Check> checks;
   private final Duration deadline;
+  private final Map<String, Duration> deadlines;
 
   public DomainScanner(List<Check> checks, Duration deadline) {
+    this(checks, deadline, Map.of());
+  }
+
+  /**
+   * @param deadlines per check name, a deadline replacing {@code deadline} (transport checks wait
+   *     for the run's shared probe pool, which takes longer than DNS)
+   */
+  public DomainScanner(List<Check> checks, Duration deadline, Map<String, Duration> deadlines) {
     this.checks = List.copyOf(checks);
     this.deadline = deadline;
+    this.deadlines = Map.copyOf(deadlines);
   }
 
   public CompletableFuture<DomainScan> scan(ScanTarget target) {
@@ -49,6 +60,7 @@ public final class DomainScanner {
 
   private CompletableFuture<CheckResult> guarded(Check check, ScanTarget target) {
     DomainName domain = target.domain();
+    Duration limit = deadlines.getOrDefault(check.name(), deadline);
     CompletableFuture<CheckResult> future;
     try {
       future = check.run(target);
@@ -61,9 +73,10 @@ public final class DomainScanner {
           return CheckResult.inconclusive(check.name(), "internal error in the check: " + error, List.of());
         })
         .completeOnTimeout(
-            CheckResult.inconclusive(check.name(), "no result within the per-domain deadline of "
-                + deadline.toMillis() + " ms", List.of()),
-            deadline.toMillis(), TimeUnit.MILLISECONDS);
+            CheckResult.inconclusive(check.name(), "no result within the "
+                + (limit == deadline ? "per-domain" : "transport") + " deadline of " + limit.toMillis() + " ms",
+                List.of()),
+            limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private static Status worst(List<CheckResult> results) {

@@ -17,6 +17,7 @@ import java.util.List;
  *     canary off
  * @param progressInterval how often progress is printed; zero switches it off
  * @param options settings of individual checks
+ * @param transport how mail and policy servers are contacted
  */
 public record ScanSettings(
     List<String> checks,
@@ -24,7 +25,19 @@ public record ScanSettings(
     Duration domainDeadline,
     List<DomainName> canaryNames,
     Duration progressInterval,
-    CheckOptions options) {
+    CheckOptions options,
+    TransportSettings transport) {
+
+  /** Settings with the default transport settings. */
+  public ScanSettings(List<String> checks, DnsSettings dns, Duration domainDeadline, List<DomainName> canaryNames,
+      Duration progressInterval, CheckOptions options) {
+    this(checks, dns, domainDeadline, canaryNames, progressInterval, options, TransportSettings.DEFAULTS);
+  }
+
+  /** Whether any enabled check contacts mail servers. */
+  public boolean probesMailServers() {
+    return checks.stream().anyMatch(CheckCatalog::probesMailServers);
+  }
 
   public ScanSettings {
     checks = List.copyOf(checks);

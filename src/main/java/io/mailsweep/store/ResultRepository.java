@@ -2,6 +2,7 @@ package io.mailsweep.store;
 
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.Finding;
+import io.mailsweep.check.transport.MailServer;
 import io.mailsweep.scan.DomainScan;
 import io.mailsweep.scan.ScannedDomain;
 import java.sql.Timestamp;
@@ -21,24 +22,29 @@ public final class ResultRepository {
   private record FindingRow(long runId, long inputRowId, String check, Finding finding) {}
 
   private final JdbcTemplate jdbc;
+  private final MailServerRepository servers;
 
   public ResultRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.servers = new MailServerRepository(jdbc);
   }
 
   /** Saves a chunk of results in the caller's transaction. */
   public void save(long runId, List<ScannedDomain> domains) {
     List<CheckRow> checks = new ArrayList<>();
     List<FindingRow> findings = new ArrayList<>();
+    List<MailServer> mailServers = new ArrayList<>();
     for (ScannedDomain d : domains) {
       for (CheckResult r : d.scan().results()) {
         checks.add(new CheckRow(runId, d.inputRowId(), r));
+        mailServers.addAll(r.servers());
         r.findings().forEach(f -> findings.add(new FindingRow(runId, d.inputRowId(), r.check(), f)));
       }
     }
     insertDomains(runId, domains);
     insertChecks(checks);
     insertFindings(findings);
+    servers.save(runId, mailServers);
   }
 
   private void insertDomains(long runId, List<ScannedDomain> domains) {
@@ -59,8 +65,8 @@ public final class ResultRepository {
 
   private void insertChecks(List<CheckRow> rows) {
     jdbc.batchUpdate(
-        "INSERT INTO check_result (run_id, input_row_id, check_name, status, summary, reason, evidence)"
-            + " VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO check_result (run_id, input_row_id, check_name, status, summary, reason, evidence,"
+            + " attributes) VALUES (?,?,?,?,?,?,?,?)",
         rows, rows.size(), (ps, row) -> {
           CheckResult r = row.result();
           ps.setLong(1, row.runId());
@@ -70,6 +76,7 @@ public final class ResultRepository {
           ps.setString(5, cut(r.summary(), MAX_SHORT));
           ps.setString(6, cut(r.reason(), MAX_SHORT));
           ps.setString(7, cut(String.join("\n", r.evidence()), MAX_EVIDENCE));
+          ps.setString(8, r.attributes().isEmpty() ? null : cut(Attributes.encode(r.attributes()), MAX_MESSAGE));
         });
   }
 

@@ -1,0 +1,27 @@
+package io.mailsweep.scan;
+
+import io.mailsweep.check.CheckOptions;
+import io.mailsweep.check.transport.CertificateEvaluator;
+import io.mailsweep.check.transport.MxProber;
+import io.mailsweep.net.TargetGuard;
+import io.mailsweep.net.dns.Dns;
+import io.mailsweep.net.https.PolicyFetcher;
+import java.time.Clock;
+
+/**
+ * What the run gives its checks: the ports they may use and their settings.
+ *
+ * @param dns the run's DNS (retries, cache, canary guard)
+ * @param dnssec DNS whose answers carry DNSSEC authentication, for DANE
+ * @param prober the run-wide MX prober (one probe per address)
+ * @param guard decides which addresses may be contacted
+ */
+public record CheckContext(
+    Dns dns,
+    Dns dnssec,
+    CheckOptions options,
+    MxProber prober,
+    CertificateEvaluator certificates,
+    PolicyFetcher fetcher,
+    TargetGuard guard,
+    Clock clock) {}

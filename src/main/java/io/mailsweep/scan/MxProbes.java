@@ -1,0 +1,96 @@
+package io.mailsweep.scan;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.net.InetAddresses;
+import io.mailsweep.check.transport.MxProber;
+import io.mailsweep.check.transport.ServerProbe;
+import io.mailsweep.check.transport.ServerProbe.Skip;
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.net.TargetGuard;
+import io.mailsweep.net.smtp.SmtpProbe;
+import io.mailsweep.net.smtp.SmtpProbeResult;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The run's {@link MxProber}: every (address, port) is probed once and the result shared by all
+ * domains that name it (large providers serve thousands of listed domains), so each address sees at
+ * most one conversation at a time from us. Probes run on the engine's bounded SMTP pool; the guard
+ * is asked before any connection; a blocked port 25 or a switched-off probe skips them all.
+ */
+public final class MxProbes implements MxProber {
+  private final SmtpProbe probe;
+  private final TargetGuard guard;
+  private final int port;
+  private final Executor pool;
+  private final Cache<InetSocketAddress, CompletableFuture<SmtpProbeResult>> results;
+  private final AtomicLong started = new AtomicLong();
+  private volatile Skip skipAll = Skip.NONE;
+  private volatile String skipDetail;
+
+  /**
+   * @param pool runs the blocking probes; its size is the number of SMTP probes in flight
+   * @param cacheEntries addresses whose results are kept; past it the least recently used are
+   *     dropped and probed again if asked for
+   */
+  public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries) {
+    this.probe = probe;
+    this.guard = guard;
+    this.port = port;
+    this.pool = pool;
+    this.results = CacheBuilder.newBuilder().maximumSize(cacheEntries).build();
+  }
+
+  /** From now on no address is contacted; every probe is skipped with {@code why}. */
+  public void skipAll(Skip why, String detail) {
+    this.skipDetail = detail;
+    this.skipAll = why;
+  }
+
+  /** Conversations started so far (cache misses). */
+  public long probesStarted() {
+    return started.get();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public CompletableFuture<ServerProbe> probe(DomainName host, String address) {
+    if (skipAll != Skip.NONE) {
+      return done(ServerProbe.skipped(host, address, port, skipAll, skipDetail));
+    }
+    if (!InetAddresses.isInetAddress(address)) {
+      return done(ServerProbe.skipped(host, address, port, Skip.SPECIAL_ADDRESS, address + " is not an IP address"));
+    }
+    InetAddress ip = InetAddresses.forString(address);
+    TargetGuard.Refusal refusal = guard.check(ip);
+    if (refusal != null) {
+      return done(ServerProbe.skipped(host, address, port,
+          refusal.special() ? Skip.SPECIAL_ADDRESS : Skip.NOT_ALLOWED, refusal.reason()));
+    }
+    InetSocketAddress target = new InetSocketAddress(ip, port);
+    return resultFor(target).thenApply(r -> new ServerProbe(host, address, port, Skip.NONE, null, r));
+  }
+
+  private CompletableFuture<SmtpProbeResult> resultFor(InetSocketAddress target) {
+    try {
+      return results.get(target, () -> {
+        started.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> probe.probe(target), pool);
+      });
+    } catch (ExecutionException e) {
+      return CompletableFuture.failedFuture(e.getCause());
+    }
+  }
+
+  private static CompletableFuture<ServerProbe> done(ServerProbe p) {
+    return CompletableFuture.completedFuture(p);
+  }
+}

@@ -1,0 +1,62 @@
+package io.mailsweep.store;
+
+import io.mailsweep.check.transport.MailServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stores the mail servers a run probed, one row per (host, address, port) however many domains
+ * name them. Within a process each key is written by the first chunk that meets it (a claim in
+ * memory keeps concurrent partitions from racing on the unique key); the insert itself skips keys
+ * already stored, so a restarted run re-writing a chunk adds nothing twice.
+ */
+final class MailServerRepository {
+  private static final String INSERT = "INSERT INTO mail_server (run_id, host, address, port, starttls, protocol,"
+      + " cipher, protocols, weak_ciphers, subject, issuer, not_after, validation, detail)"
+      + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS"
+      + " (SELECT 1 FROM mail_server WHERE run_id = ? AND host = ? AND address = ? AND port = ?)";
+
+  private record Key(long runId, String host, String address, int port) {}
+
+  private final JdbcTemplate jdbc;
+  private final Map<Long, Set<Key>> claimed = new ConcurrentHashMap<>();
+
+  MailServerRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void save(long runId, List<MailServer> servers) {
+    Set<Key> mine = claimed.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
+    List<MailServer> fresh = new ArrayList<>();
+    for (MailServer s : servers) {
+      if (mine.add(new Key(runId, s.host(), s.address(), s.port()))) {
+        fresh.add(s);
+      }
+    }
+    jdbc.batchUpdate(INSERT, fresh, fresh.size(), (ps, s) -> {
+      int i = 1;
+      ps.setLong(i++, runId);
+      ps.setString(i++, ResultRepository.cut(s.host(), 253));
+      ps.setString(i++, ResultRepository.cut(s.address(), 64));
+      ps.setInt(i++, s.port());
+      ps.setString(i++, ResultRepository.cut(s.starttls(), 1000));
+      ps.setString(i++, ResultRepository.cut(s.protocol(), 20));
+      ps.setString(i++, ResultRepository.cut(s.cipher(), 100));
+      ps.setString(i++, ResultRepository.cut(s.protocols(), 100));
+      ps.setString(i++, ResultRepository.cut(s.weakCiphers(), 1000));
+      ps.setString(i++, ResultRepository.cut(s.subject(), 1000));
+      ps.setString(i++, ResultRepository.cut(s.issuer(), 1000));
+      ps.setString(i++, ResultRepository.cut(s.notAfter(), 40));
+      ps.setString(i++, ResultRepository.cut(s.validation(), 1000));
+      ps.setString(i++, ResultRepository.cut(s.detail(), 2000));
+      ps.setLong(i++, runId);
+      ps.setString(i++, ResultRepository.cut(s.host(), 253));
+      ps.setString(i++, ResultRepository.cut(s.address(), 64));
+      ps.setInt(i, s.port());
+    });
+  }
+}
