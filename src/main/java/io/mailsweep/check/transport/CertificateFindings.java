@@ -5,6 +5,7 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.tls.TrustMaterial;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,13 +42,13 @@ final class CertificateFindings {
     Instant notBefore = leaf.getNotBefore().toInstant();
     if (f.now().isAfter(notAfter)) {
       out.add(CertificateFinding.CERT_EXPIRED.with("Certificate of " + f.host() + " expired " + date(notAfter)
-          + " (" + -f.daysLeft() + " days ago)"));
+          + " (" + days(Duration.between(notAfter, f.now()).toDays()) + " ago)"));
     } else if (f.now().isBefore(notBefore)) {
       out.add(CertificateFinding.CERT_NOT_YET_VALID.with("Certificate of " + f.host() + " is not valid before "
           + date(notBefore)));
     } else if (f.daysLeft() < settings.expiryWarnDays()) {
       out.add(CertificateFinding.CERT_EXPIRING_SOON.with("Certificate of " + f.host() + " expires " + date(notAfter)
-          + " (in " + f.daysLeft() + " days; warning below " + settings.expiryWarnDays() + ")"));
+          + " (in " + days(f.daysLeft()) + "; warning below " + settings.expiryWarnDays() + ")"));
     }
     ChainValidator.Dates chainDates = f.pkix().dates();
     if (chainDates == ChainValidator.Dates.EXPIRED && !f.now().isAfter(notAfter)) {
@@ -89,6 +90,10 @@ final class CertificateFindings {
             + " of " + f.host()));
       }
     }
+  }
+
+  private static String days(long n) {
+    return n + (n == 1 ? " day" : " days");
   }
 
   static String date(Instant instant) {

@@ -18,7 +18,8 @@ import java.util.List;
  * @param selfSigned whether the leaf is signed by its own key
  * @param keyType the leaf's key algorithm: RSA, EC, EdDSA, DSA, or the JDK's name for others
  * @param keyBits the leaf's key size: RSA/DSA modulus, EC field order, 256/456 for Ed25519/Ed448
- * @param names the names the leaf carries (subjectAltName dNSNames, or the CN when it has none)
+ * @param names the names the leaf carries (subjectAltName dNSNames, or the CN when it has none;
+ *     MTA-STS, which requires a dNSName, can tell with {@link HostnameMatcher#match})
  * @param nameMatches whether one of {@code names} matches {@code host} (RFC 6125 §6.4)
  * @param chainValid whether PKIX validation (RFC 5280 §6) reached a trust anchor at that instant
  * @param chainProblem why it did not, one line; null when valid
@@ -52,9 +53,12 @@ public record CertificateReport(
    */
   public enum Validation {
     VALID,
-    /** The leaf, or a certificate of its chain, is past its notAfter. */
+    /**
+     * The leaf is past its notAfter, or an intermediate is where the chain otherwise reaches an
+     * anchor (PKIX stops at the first failure, so an untrusted chain's intermediates are not dated).
+     */
     EXPIRED,
-    /** The leaf, or a certificate of its chain, is before its notBefore. */
+    /** The leaf is before its notBefore, or an intermediate is, as for {@link #EXPIRED}. */
     NOT_YET_VALID,
     /** The leaf is signed by its own key and is not itself a trust anchor. */
     SELF_SIGNED,
@@ -74,10 +78,10 @@ public record CertificateReport(
   /** The report for a server that presented no certificate. */
   public static CertificateReport none(DomainName host, Instant checkedAt) {
     return new CertificateReport(host, checkedAt, Validation.NONE, null, null, null, null, 0, false, null, 0, null,
-        List.of(), false, false, "no certificate presented", List.of());
+        List.of(), false, false, null, List.of());
   }
 
-  /** Whether the chain authenticates the host now. */
+  /** Whether the chain authenticated the host at {@code checkedAt}. */
   public boolean valid() {
     return validation == Validation.VALID;
   }

@@ -50,7 +50,8 @@ class PemCertificatesTest {
         Arguments.of("this is not a certificate\n", "no PEM certificate (\"-----BEGIN CERTIFICATE-----\") found"),
         Arguments.of(pem.replace(body, "!!not base64!!\n"), "certificate 1 is not valid base64"),
         Arguments.of(pem + pem.replace(body, "AAAAAAAA\n"), "certificate 2 is not a valid X.509 certificate"),
-        Arguments.of(pem + pem.substring(0, pem.indexOf("-----END")), "certificate 2 has no \"-----END CERTIFICATE-----\" line"));
+        Arguments.of(pem + pem.substring(0, pem.indexOf("-----END")),
+            "certificate 2 has no \"-----END CERTIFICATE-----\" line"));
   }
 
   @ParameterizedTest
