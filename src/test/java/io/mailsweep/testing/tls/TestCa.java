@@ -38,10 +38,14 @@ public final class TestCa {
 
   private final KeyPair keys;
   private final X509Certificate certificate;
+  private final List<X509Certificate> chain;
 
-  private TestCa(KeyPair keys, X509Certificate certificate) {
+  private TestCa(KeyPair keys, X509Certificate certificate, List<X509Certificate> parents) {
     this.keys = keys;
     this.certificate = certificate;
+    List<X509Certificate> all = new ArrayList<>(List.of(certificate));
+    all.addAll(parents);
+    this.chain = List.copyOf(all);
   }
 
   /** A new root CA valid from yesterday for ten years. */
@@ -51,11 +55,29 @@ public final class TestCa {
     X509Certificate cert = sign(new X500Name("CN=" + commonName), keys.getPublic(), new X500Name("CN=" + commonName),
         keys.getPrivate(), "SHA256withECDSA", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)),
         List.of(), true);
-    return new TestCa(keys, cert);
+    return new TestCa(keys, cert, List.of());
+  }
+
+  /**
+   * An intermediate CA issued by this one, valid from yesterday for five years. Its leaves'
+   * chains run leaf, intermediate, ..., root.
+   */
+  public TestCa intermediate(String commonName) {
+    KeyPair ikeys = ec();
+    Instant now = Instant.now();
+    X509Certificate cert = sign(new X500Name("CN=" + commonName), ikeys.getPublic(),
+        new X500Name(certificate.getSubjectX500Principal().getName()), keys.getPrivate(), "SHA256withECDSA",
+        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)), List.of(), true);
+    return new TestCa(ikeys, cert, chain);
   }
 
   public X509Certificate certificate() {
     return certificate;
+  }
+
+  /** This CA's certificate, then its issuers' up to the root (just the root for a root CA). */
+  public List<X509Certificate> chain() {
+    return chain;
   }
 
   /** The CA certificate in PEM, as {@code --trust-ca} reads it. */
@@ -82,6 +104,7 @@ public final class TestCa {
   public static final class Leaf {
     private final TestCa ca;
     private List<String> names = List.of("localhost");
+    private String commonName;
     private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
     private Instant notAfter = Instant.now().plus(Duration.ofDays(90));
     private int rsaBits;
@@ -91,8 +114,15 @@ public final class TestCa {
       this.ca = ca;
     }
 
+    /** The subjectAltName dNSNames; none leaves the extension out (a CN-only certificate). */
     public Leaf names(String... dnsNames) {
       this.names = List.of(dnsNames);
+      return this;
+    }
+
+    /** The subject CN; by default the first of {@link #names}. */
+    public Leaf commonName(String cn) {
+      this.commonName = cn;
       return this;
     }
 
@@ -126,7 +156,8 @@ public final class TestCa {
 
     public HeldCertificate issue() {
       KeyPair keys = rsaBits > 0 ? rsaKeys(rsaBits) : ec();
-      X500Name subject = new X500Name("CN=" + names.get(0));
+      String cn = commonName != null ? commonName : names.isEmpty() ? "no name" : names.get(0);
+      X500Name subject = new X500Name("CN=" + cn);
       if (ca == null) {
         String alg = signature != null ? signature : rsaBits > 0 ? "SHA256withRSA" : "SHA256withECDSA";
         X509Certificate cert = sign(subject, keys.getPublic(), subject, keys.getPrivate(), alg, notBefore, notAfter,
@@ -136,7 +167,9 @@ public final class TestCa {
       String alg = signature != null ? signature : "SHA256withECDSA";
       X509Certificate cert = sign(subject, keys.getPublic(), new X500Name(ca.certificate.getSubjectX500Principal()
           .getName()), ca.keys.getPrivate(), alg, notBefore, notAfter, names, false);
-      return new HeldCertificate(keys.getPrivate(), List.of(cert, ca.certificate));
+      List<X509Certificate> chain = new ArrayList<>(List.of(cert));
+      chain.addAll(ca.chain);
+      return new HeldCertificate(keys.getPrivate(), chain);
     }
   }
 
@@ -166,7 +199,9 @@ public final class TestCa {
         for (String n : names) {
           alt.add(new GeneralName(GeneralName.dNSName, n));
         }
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
+        if (!alt.isEmpty()) {
+          b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
+        }
       }
       ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(issuerKey);
       return new JcaX509CertificateConverter().getCertificate(b.build(signer));

@@ -33,4 +33,21 @@ class TestCaTest {
     HeldCertificate rsa = ca.leaf().names("rsa.test").rsa(1024).expiresIn(Duration.ofDays(5)).issue();
     assertThat(rsa.certificate().getPublicKey().getAlgorithm()).isEqualTo("RSA");
   }
+
+  @Test
+  void intermediateChainsAndCommonNameOnlyLeaves() throws Exception {
+    TestCa root = TestCa.create("Lab CA");
+    TestCa intermediate = root.intermediate("Lab Intermediate");
+    HeldCertificate leaf = intermediate.issue("mx1.test");
+
+    assertThat(intermediate.chain()).containsExactly(intermediate.certificate(), root.certificate());
+    assertThat(leaf.chain()).containsExactly(leaf.certificate(), intermediate.certificate(), root.certificate());
+    leaf.certificate().verify(intermediate.certificate().getPublicKey());
+    intermediate.certificate().verify(root.certificate().getPublicKey());
+    assertThat(intermediate.certificate().getBasicConstraints()).isGreaterThanOrEqualTo(0);
+
+    HeldCertificate cnOnly = root.leaf().names().commonName("cn.test").issue();
+    assertThat(cnOnly.certificate().getSubjectAlternativeNames()).isNull();
+    assertThat(cnOnly.certificate().getSubjectX500Principal().getName()).isEqualTo("CN=cn.test");
+  }
 }
