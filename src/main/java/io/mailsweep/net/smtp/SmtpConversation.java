@@ -16,10 +16,14 @@ import javax.net.ssl.SSLSocket;
  * Attempt} outcome, mapped once by {@link ConversationFailures}.
  *
  * <p>Plaintext octets buffered past the 220 reply to STARTTLS are dropped with the plaintext reader,
- * as RFC 3207 §4.2 requires of whatever was learnt before the handshake.
+ * as RFC 3207 §4.2 requires of whatever was learnt before the handshake. There is no second EHLO
+ * over TLS: nothing the probe reports depends on it, and QUIT alone shows the channel works.
  */
 final class SmtpConversation {
   private static final int READ_BUFFER = 1024;
+
+  /** "Service not available, closing" (RFC 5321 §3.8): a refusal to talk now, not an answer. */
+  private static final int CLOSING = 421;
 
   private final InetSocketAddress target;
   private final SmtpSettings settings;
@@ -69,6 +73,9 @@ final class SmtpConversation {
       return quit(SmtpOutcome.SMTP_REJECTED, "greeted with " + greeting.firstLine());
     }
     SmtpReply ehlo = command(Step.EHLO, "EHLO " + settings.ehloName());
+    if (ehlo.code() == CLOSING) {
+      return quit(SmtpOutcome.SMTP_REJECTED, "EHLO answered " + ehlo.firstLine());
+    }
     if (!ehlo.positive()) {
       SmtpReply helo = command(Step.HELO, "HELO " + settings.ehloName());
       return helo.positive()
@@ -80,6 +87,9 @@ final class SmtpConversation {
       return quit(SmtpOutcome.NO_STARTTLS, "STARTTLS not advertised in the EHLO reply");
     }
     SmtpReply ready = command(Step.STARTTLS, "STARTTLS");
+    if (ready.code() == CLOSING) {
+      return quit(SmtpOutcome.SMTP_REJECTED, "STARTTLS answered " + ready.firstLine());
+    }
     if (ready.code() != 220) {
       return quit(SmtpOutcome.STARTTLS_REFUSED, "STARTTLS answered " + ready.firstLine());
     }

@@ -66,7 +66,9 @@ class SmtpReplyReaderTest {
   @ParameterizedTest
   @MethodSource("malformed")
   void refusesMalformedAndOversizedReplies(String wire, String reason) {
-    assertThatThrownBy(() -> reader(wire).read()).isInstanceOf(SmtpProtocolException.class).hasMessageContaining(reason);
+    assertThatThrownBy(() -> reader(wire).read())
+        .isInstanceOf(SmtpProtocolException.class)
+        .hasMessageContaining(reason);
   }
 
   static Stream<Arguments> truncated() {

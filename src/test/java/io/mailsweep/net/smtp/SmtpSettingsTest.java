@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SmtpSettingsTest {
   @Test
@@ -40,7 +40,8 @@ class SmtpSettingsTest {
   @Test
   void refusesLongLabelsAndNames() {
     assertThatThrownBy(() -> ehlo("a".repeat(64) + ".test")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ehlo(("a".repeat(60) + ".").repeat(5) + "test")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ehlo(("a".repeat(60) + ".").repeat(5) + "test"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.List;
  * @param greetingCode 220 normally, 554 to refuse the client (RFC 5321 §3.1)
  * @param greeting the greeting's lines (several make a multi-line greeting)
  * @param drip the pause before each octet of the greeting when {@code onAccept} is {@link
- *     OnAccept#DRIP}
+ *     OnAccept#DRIP}, and of the handshake when {@code afterReady} is {@link AfterReady#DRIP}
  * @param ehloAccepted false answers EHLO with 502 and HELO with 250
  * @param advertiseStarttls whether the EHLO reply lists STARTTLS
  * @param extraEhloLines further extension lines in the EHLO reply (for "too many lines")
@@ -21,8 +21,10 @@ import java.util.List;
  * @param starttlsCode 220 to go ahead (RFC 3207 §4), 454 for "TLS not available"
  * @param afterReady what follows the 220 reply to STARTTLS
  * @param certificate the server's certificate and chain; null serves anonymous suites only
- * @param protocols the server's enabled protocols; null for the JDK's defaults
- * @param cipherSuites the server's enabled suites; null for the JDK's defaults
+ * @param protocols the server's enabled protocols; null for the JDK's defaults, which in the test
+ *     JVM include TLSv1 and TLSv1.1 ({@code LegacyTls.enable()} has run)
+ * @param cipherSuites the server's enabled suites; null for the JDK's defaults, which in the test
+ *     JVM include 3DES
  */
 public record Scenario(
     OnAccept onAccept,
@@ -56,7 +58,9 @@ public record Scenario(
     /** Closes the connection: the client's handshake fails. */
     DROP,
     /** Reads the ClientHello and never answers. */
-    STALL
+    STALL,
+    /** Reads the ClientHello, then drips a 16 KiB TLS record one octet per {@code drip}. */
+    DRIP
   }
 
   /** A server that offers STARTTLS and completes the handshake presenting {@code certificate}. */
@@ -138,6 +142,13 @@ public record Scenario(
 
     public Builder afterReady(AfterReady effect) {
       this.afterReady = effect;
+      return this;
+    }
+
+    /** Drips the handshake instead of the greeting: see {@link AfterReady#DRIP}. */
+    public Builder dripHandshake(Duration pause) {
+      this.afterReady = AfterReady.DRIP;
+      this.drip = pause;
       return this;
     }
 

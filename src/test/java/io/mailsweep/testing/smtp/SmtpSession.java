@@ -26,6 +26,9 @@ final class SmtpSession {
   /** A connection idle this long is closed; also ends a tarpit or stall the client never leaves. */
   static final Duration IDLE = Duration.ofSeconds(5);
 
+  /** A TLS handshake record of 16 KiB (RFC 8446 §5.1): header, then zeros the client never sees. */
+  private static final byte[] SLOW_RECORD = slowRecord();
+
   private final Socket socket;
   private final Scenario scenario;
   private final Consumer<String> commands;
@@ -123,6 +126,11 @@ final class SmtpSession {
       drain();
       return false;
     }
+    if (scenario.afterReady() == AfterReady.DRIP) {
+      in.read(new byte[4096]);
+      drip(SLOW_RECORD);
+      return false;
+    }
     return handshake();
   }
 
@@ -157,7 +165,11 @@ final class SmtpSession {
   }
 
   private void drip(String text) throws IOException, InterruptedException {
-    for (byte b : text.getBytes(StandardCharsets.US_ASCII)) {
+    drip(text.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private void drip(byte[] octets) throws IOException, InterruptedException {
+    for (byte b : octets) {
       Thread.sleep(scenario.drip().toMillis());
       out.write(b);
       out.flush();
@@ -183,6 +195,13 @@ final class SmtpSession {
       line.write(b);
     }
     return null;
+  }
+
+  private static byte[] slowRecord() {
+    byte[] record = new byte[5 + 0x4000];
+    byte[] header = {0x16, 0x03, 0x03, 0x40, 0x00};
+    System.arraycopy(header, 0, record, 0, header.length);
+    return record;
   }
 
   /** A reply with one line per element: {@code 250-first}, ..., {@code 250 last} (RFC 5321 §4.2.1). */
