@@ -1,0 +1,41 @@
+package io.mailsweep.net.smtp;
+
+import java.time.Duration;
+
+/** The end of a whole probe, on the monotonic clock; shared by all its conversations. */
+final class Deadline {
+  private final Duration total;
+  private final long endNanos;
+
+  private Deadline(Duration total, long endNanos) {
+    this.total = total;
+    this.endNanos = endNanos;
+  }
+
+  static Deadline after(Duration total) {
+    return new Deadline(total, System.nanoTime() + total.toNanos());
+  }
+
+  Duration total() {
+    return total;
+  }
+
+  long endNanos() {
+    return endNanos;
+  }
+
+  Duration remaining() {
+    long left = endNanos - System.nanoTime();
+    return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+  }
+
+  boolean expired() {
+    return endNanos - System.nanoTime() <= 0;
+  }
+
+  /** {@code d} in words for one-line details: "800 ms", "20 s". */
+  static String words(Duration d) {
+    long millis = d.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+}

@@ -1,0 +1,145 @@
+package io.mailsweep.testing.smtp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An in-process SMTP server for tests on 127.0.0.1 and an ephemeral port, playing one {@link
+ * Scenario} on every connection. It records what clients did: connections accepted, every command
+ * line (in arrival order, over all connections) and every server-side handshake. Bounded: at most
+ * {@link #MAX_CONNECTIONS} at once (further ones are closed on accept), {@link SmtpSession} limits
+ * each connection's commands, line length and idle time. Daemon threads; {@link #close()} ends all.
+ */
+public final class LabSmtpServer implements AutoCloseable {
+  public static final int MAX_CONNECTIONS = 8;
+
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  private final ServerSocket listener;
+  private final Scenario scenario;
+  private final SSLContext tlsContext;
+  private final ThreadPoolExecutor pool;
+  private final Thread acceptor;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final List<String> handshakes = new CopyOnWriteArrayList<>();
+
+  private LabSmtpServer(ServerSocket listener, Scenario scenario) {
+    this.listener = listener;
+    this.scenario = scenario;
+    this.tlsContext = ServerTls.context(scenario.certificate());
+    String name = "lab-smtp-" + SERVERS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(MAX_CONNECTIONS, MAX_CONNECTIONS, 0, TimeUnit.MILLISECONDS,
+        new SynchronousQueue<>(), task -> daemon(task, name + "-conn-" + threads.incrementAndGet()));
+    this.acceptor = daemon(this::accept, name + "-accept");
+    acceptor.start();
+  }
+
+  /** Starts a server playing {@code scenario}. */
+  public static LabSmtpServer start(Scenario scenario) throws IOException {
+    ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    return new LabSmtpServer(listener, scenario);
+  }
+
+  /** A loopback port nothing listens on: bound, then closed at once. */
+  public static int refusedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  public InetSocketAddress address() {
+    return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
+  }
+
+  /** Connections accepted so far. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /** Every command line received so far, as sent, over all connections. */
+  public List<String> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** One entry per server-side handshake: "TLSv1.3 TLS_AES_128_GCM_SHA256" or "failed: why". */
+  public List<String> handshakes() {
+    return List.copyOf(handshakes);
+  }
+
+  private void accept() {
+    while (!listener.isClosed()) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        continue;
+      }
+      connections.incrementAndGet();
+      open.add(socket);
+      try {
+        pool.execute(() -> serve(socket));
+      } catch (RejectedExecutionException busy) {
+        closeQuietly(socket);
+        open.remove(socket);
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try {
+      new SmtpSession(socket, scenario, tlsContext, commands::add, handshakes::add).run();
+    } finally {
+      closeQuietly(socket);
+      open.remove(socket);
+    }
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closed enough.
+    }
+  }
+
+  /** Stops accepting, closes every connection and waits briefly for the threads to end. */
+  @Override
+  public void close() {
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // Not listening either way.
+    }
+    open.forEach(LabSmtpServer::closeQuietly);
+    pool.shutdownNow();
+    try {
+      acceptor.join(Duration.ofSeconds(2).toMillis());
+      pool.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
