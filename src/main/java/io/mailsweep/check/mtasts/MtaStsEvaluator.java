@@ -101,7 +101,10 @@ public final class MtaStsEvaluator {
     }
     if (fetched.outcome() != FetchOutcome.OK) {
       Finding f = FetchFindings.of(fetched.outcome()).with(from + fetched.detail());
-      return failed("invalid: policy not fetched (" + fetched.detail() + ")", List.of(f), evidence);
+      String detail = fetched.detail();
+      String shown = fetched.outcome() == FetchOutcome.TLS_FAILED && detail.contains(": ")
+          ? detail.substring(0, detail.indexOf(": ")) : detail;
+      return failed("invalid: policy not fetched (" + shown + ")", List.of(f), evidence);
     }
     MtaStsPolicyParser.Parsed policy = MtaStsPolicyParser.parse(fetched.body());
     if (policy instanceof MtaStsPolicyParser.Parsed.Invalid invalid) {

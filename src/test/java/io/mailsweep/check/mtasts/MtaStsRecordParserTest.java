@@ -43,7 +43,8 @@ class MtaStsRecordParserTest {
         Arguments.of("v=STSv1; id=", "at character 12: id '' must be 1 to 32 letters and digits"),
         Arguments.of("v=STSv1; id=a; id=b", "at character 15: id= appears twice"),
         Arguments.of("v=STSv1;; id=a", "at character 8: empty field (\";;\")"),
-        Arguments.of("v=STSv1; id = a", "at character 9: 'id = a' has whitespace around \"=\", which the grammar does not allow"),
+        Arguments.of("v=STSv1; id = a",
+            "at character 9: 'id = a' has whitespace around \"=\", which the grammar does not allow"),
         Arguments.of("v=STSv1; id=a; v=STSv1", "at character 15: v= appears again after the version field"),
         Arguments.of("v=STSv1; id=a; junk", "at character 15: 'junk' is not a field (expected name=value)"),
         Arguments.of("v=STSv1; id=a; x=", "at character 15: the value of x= is empty or has characters the grammar"

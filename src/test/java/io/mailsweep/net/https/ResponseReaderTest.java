@@ -9,10 +9,10 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The response reader on byte streams: framing, classification and every bound. */
 class ResponseReaderTest {
@@ -30,7 +30,8 @@ class ResponseReaderTest {
     return Stream.of(
         Arguments.of("Content-Length", ok + "Content-Length: 5\r\n\r\nhello", FetchOutcome.OK,
             "HTTP 200 OK, text/plain, 5 bytes (Content-Length)"),
-        Arguments.of("chunked with extensions", ok + "Transfer-Encoding: chunked\r\n\r\n3;x=1\r\nhel\r\n2\r\nlo\r\n0\r\n\r\n",
+        Arguments.of("chunked with extensions",
+            ok + "Transfer-Encoding: chunked\r\n\r\n3;x=1\r\nhel\r\n2\r\nlo\r\n0\r\n\r\n",
             FetchOutcome.OK, "HTTP 200 OK, text/plain, 5 bytes (chunked)"),
         Arguments.of("until close", ok + "\r\nhello", FetchOutcome.OK, "HTTP 200 OK, text/plain, 5 bytes (close)"),
         Arguments.of("bare LF and parameters", "HTTP/1.0 200\nContent-Type: TEXT/Plain; charset=utf-8\n\nhello",
@@ -43,16 +44,20 @@ class ResponseReaderTest {
             FetchOutcome.REDIRECT, "HTTP 301 Moved Permanently to https://www.example.com/"),
         Arguments.of("redirect without Location", "HTTP/1.1 302 Found\r\n\r\n", FetchOutcome.REDIRECT,
             "HTTP 302 Found without Location"),
-        Arguments.of("wrong type", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>", FetchOutcome.WRONG_CONTENT_TYPE,
+        Arguments.of("wrong type", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>",
+            FetchOutcome.WRONG_CONTENT_TYPE,
             "HTTP 200 OK with Content-Type text/html, not text/plain"),
-        Arguments.of("no type", "HTTP/1.1 200 OK\r\n\r\nhello", FetchOutcome.WRONG_CONTENT_TYPE, "HTTP 200 OK with no Content-Type"),
+        Arguments.of("no type", "HTTP/1.1 200 OK\r\n\r\nhello", FetchOutcome.WRONG_CONTENT_TYPE,
+            "HTTP 200 OK with no Content-Type"),
         Arguments.of("declared too large", ok + "Content-Length: 101\r\n\r\n", FetchOutcome.TOO_LARGE,
             "HTTP 200 OK, Content-Length 101 above the 100-byte limit"),
-        Arguments.of("chunks too large", ok + "Transfer-Encoding: chunked\r\n\r\n50\r\n" + "a".repeat(80) + "\r\n15\r\n",
+        Arguments.of("chunks too large",
+            ok + "Transfer-Encoding: chunked\r\n\r\n50\r\n" + "a".repeat(80) + "\r\n15\r\n",
             FetchOutcome.TOO_LARGE, "HTTP 200 OK, chunked body longer than the 100-byte limit"),
         Arguments.of("not HTTP", "SSH-2.0-OpenSSH_9.6\r\n", FetchOutcome.PROTOCOL_ERROR,
             "not an HTTP/1.1 status line: 'SSH-2.0-OpenSSH_9.6'"),
-        Arguments.of("HTTP/2", "HTTP/2.0 200 OK\r\n\r\n", FetchOutcome.PROTOCOL_ERROR, "the server answered in HTTP/2.0"),
+        Arguments.of("HTTP/2", "HTTP/2.0 200 OK\r\n\r\n", FetchOutcome.PROTOCOL_ERROR,
+            "the server answered in HTTP/2.0"),
         Arguments.of("nothing", "", FetchOutcome.PROTOCOL_ERROR, "the connection closed before a status line"),
         Arguments.of("cut head", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n", FetchOutcome.PROTOCOL_ERROR,
             "the connection closed inside the response head"),
@@ -60,7 +65,8 @@ class ResponseReaderTest {
             "obsolete line folding in the head (RFC 9112 §5.2)"),
         Arguments.of("space before colon", ok + "X-A : 1\r\n\r\n", FetchOutcome.PROTOCOL_ERROR,
             "not a header field: 'X-A : 1'"),
-        Arguments.of("too many fields", ok + "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n", FetchOutcome.PROTOCOL_ERROR,
+        Arguments.of("too many fields", ok + "A: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\nE: 5\r\n\r\n",
+            FetchOutcome.PROTOCOL_ERROR,
             "more than 5 header fields"),
         Arguments.of("head too long", ok + "X-Long: " + "x".repeat(300) + "\r\n\r\n", FetchOutcome.PROTOCOL_ERROR,
             "the response head is longer than 256 bytes"),
@@ -109,8 +115,7 @@ class ResponseReaderTest {
   @Test
   void anEndlessBodyIsReadOnlyToOneBytePastTheLimit() throws IOException {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n";
-    Counting in = new Counting(new SequenceInputStream(new ByteArrayInputStream(head.getBytes(StandardCharsets.US_ASCII)),
-        new Endless()));
+    Counting in = endlessAfter(head);
     FetchResult r = new ResponseReader(LIMITS).read(in);
     assertThat(r.outcome()).isEqualTo(FetchOutcome.TOO_LARGE);
     assertThat(r.detail()).isEqualTo("HTTP 200 OK, body longer than the 100-byte limit");
@@ -120,16 +125,14 @@ class ResponseReaderTest {
   @Test
   void aDeclaredOversizeIsNotReadAtAll() throws IOException {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n";
-    Counting in = new Counting(new SequenceInputStream(new ByteArrayInputStream(head.getBytes(StandardCharsets.US_ASCII)),
-        new Endless()));
+    Counting in = endlessAfter(head);
     assertThat(new ResponseReader(LIMITS).read(in).outcome()).isEqualTo(FetchOutcome.TOO_LARGE);
     assertThat(in.count).isEqualTo(head.length());
   }
 
   @Test
   void anEndlessHeadStopsAtItsLimit() throws IOException {
-    Counting in = new Counting(new SequenceInputStream(new ByteArrayInputStream("HTTP/1.1 200 OK\r\nX: "
-        .getBytes(StandardCharsets.US_ASCII)), new Endless()));
+    Counting in = endlessAfter("HTTP/1.1 200 OK\r\nX: ");
     FetchResult r = new ResponseReader(LIMITS).read(in);
     assertThat(r.outcome()).isEqualTo(FetchOutcome.PROTOCOL_ERROR);
     assertThat(in.count).isLessThanOrEqualTo(LIMITS.maxHeaderBytes());
@@ -142,6 +145,11 @@ class ResponseReaderTest {
     assertThat(ResponseReader.isTextPlain("text/plainx")).isFalse();
     assertThat(ResponseReader.isTextPlain("application/octet-stream")).isFalse();
     assertThat(ResponseReader.isTextPlain(null)).isFalse();
+  }
+
+  static Counting endlessAfter(String head) {
+    return new Counting(new SequenceInputStream(new ByteArrayInputStream(head.getBytes(StandardCharsets.US_ASCII)),
+        new Endless()));
   }
 
   /** 'a' forever. */
