@@ -1,0 +1,123 @@
+package io.mailsweep.check.mtasts;
+
+import io.mailsweep.domain.DomainName;
+import io.mailsweep.net.TargetGuard;
+import io.mailsweep.net.dns.Dns;
+import io.mailsweep.net.dns.DnsAnswer;
+import io.mailsweep.net.dns.DnsRecord;
+import io.mailsweep.net.dns.RecordType;
+import io.mailsweep.net.https.PolicyFetcher;
+import io.mailsweep.net.https.PolicyRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and fetches the policy of {@code mta-sts.<domain>} (RFC 8461 §3.3): its A and AAAA
+ * records through our own DNS, each address put to the target guard (a refused address is
+ * recorded, never contacted), then one fetch from the first allowed address, and from the next
+ * only when a fetch could not test the server (connect failure, timeout).
+ */
+final class PolicyRetriever {
+  /** Allowed addresses tried per policy host: enough for an IPv4 and an IPv6 address. */
+  static final int MAX_ATTEMPTS = 2;
+
+  static final String HOST_PREFIX = "mta-sts";
+
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
+  private final Dns dns;
+  private final TargetGuard guard;
+  private final PolicyFetcher fetcher;
+  private final int port;
+
+  PolicyRetriever(Dns dns, TargetGuard guard, PolicyFetcher fetcher, int port) {
+    this.dns = dns;
+    this.guard = guard;
+    this.fetcher = fetcher;
+    this.port = port;
+  }
+
+  /** The retrieval, or null when {@code mta-sts.<domain>} would be longer than a name may be. */
+  CompletableFuture<PolicyRetrieval> retrieve(DomainName domain) {
+    String name = HOST_PREFIX + "." + domain.text();
+    if (DomainName.problem(name) != null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    DomainName host = DomainName.of(name);
+    return dns.query(host, RecordType.A)
+        .thenCombine(dns.query(host, RecordType.AAAA), (a, aaaa) -> plan(host, a, aaaa))
+        .thenCompose(plan -> attempt(plan, 0));
+  }
+
+  /** The answers, with every address put to the guard. */
+  private Plan plan(DomainName host, DnsAnswer a, DnsAnswer aaaa) {
+    Plan plan = new Plan(host, a, aaaa);
+    for (DnsRecord r : concat(a.records(), aaaa.records())) {
+      InetAddress ip = literal(r.data());
+      if (ip == null) {
+        continue;
+      }
+      TargetGuard.Refusal refusal = guard.check(ip);
+      if (refusal != null) {
+        plan.refused.add(new PolicyRetrieval.Refused(r.data(), refusal));
+      } else {
+        plan.allowed.add(ip);
+      }
+    }
+    return plan;
+  }
+
+  private CompletableFuture<PolicyRetrieval> attempt(Plan plan, int index) {
+    boolean settled = !plan.attempts.isEmpty()
+        && plan.attempts.get(plan.attempts.size() - 1).result().outcome().conclusive();
+    if (settled || index >= Math.min(plan.allowed.size(), MAX_ATTEMPTS)) {
+      return CompletableFuture.completedFuture(new PolicyRetrieval(plan.host, plan.a, plan.aaaa, plan.refused,
+          plan.attempts));
+    }
+    InetAddress ip = plan.allowed.get(index);
+    return fetcher.fetch(PolicyRequest.mtaSts(plan.host, ip, port)).thenCompose(result -> {
+      plan.attempts.add(new PolicyRetrieval.Attempt(ip.getHostAddress(), result));
+      return attempt(plan, index + 1);
+    });
+  }
+
+  /** An address literal from an A or AAAA answer; never resolves a name. */
+  static InetAddress literal(String text) {
+    String s = text.strip();
+    boolean v6 = s.indexOf(':') >= 0 && !s.isEmpty() && (s.charAt(0) == ':' || Character.digit(s.charAt(0), 16) >= 0);
+    if (!IPV4.matcher(s).matches() && !v6) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(s);
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
+  private static List<DnsRecord> concat(List<DnsRecord> first, List<DnsRecord> second) {
+    List<DnsRecord> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /** The addresses of one policy host and the fetches made so far; confined to one chain of stages. */
+  private static final class Plan {
+    private final DomainName host;
+    private final DnsAnswer a;
+    private final DnsAnswer aaaa;
+    private final List<PolicyRetrieval.Refused> refused = new ArrayList<>();
+    private final List<InetAddress> allowed = new ArrayList<>();
+    private final List<PolicyRetrieval.Attempt> attempts = new ArrayList<>();
+
+    Plan(DomainName host, DnsAnswer a, DnsAnswer aaaa) {
+      this.host = host;
+      this.a = a;
+      this.aaaa = aaaa;
+    }
+  }
+}
