@@ -1,6 +1,10 @@
 package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
+import io.mailsweep.check.CheckResult;
+import io.mailsweep.check.CheckResult.Attribute;
+import io.mailsweep.check.mtasts.MtaStsCheck;
+import io.mailsweep.check.mtasts.MtaStsPosture;
 import io.mailsweep.check.bimi.BimiCheck;
 import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
@@ -30,6 +34,8 @@ public final class CheckCatalog {
       Function<CheckContext, Check> factory) {}
 
   private static final Map<String, Entry> CHECKS = new LinkedHashMap<>();
+  static final String MTA_STS_MODE = "MTA-STS mode";
+  static final String MTA_STS_VALID = "MTA-STS valid";
 
   static {
     add(SpfCheck.NAME, "SPF", List.of(), false, c -> new SpfCheck(c.dns()));
@@ -39,6 +45,9 @@ public final class CheckCatalog {
     add(MxCheck.NAME, "MX", List.of(), false, c -> new MxCheck(c.dns()));
     add(StartTlsCheck.NAME, "STARTTLS", List.of(StartTlsEvaluator.STARTTLS, StartTlsEvaluator.WORST_TLS,
         StartTlsEvaluator.CERTIFICATE), true, c -> new StartTlsCheck(c.dns(), c.prober(), c.certificates(), c.clock()));
+    add(MtaStsCheck.NAME, "MTA-STS", List.of(MTA_STS_MODE, MTA_STS_VALID), true, c -> new AttributedCheck(
+        new MtaStsCheck(c.dns(), c.fetcher(), c.guard(), c.prober(), c.certificates(), c.httpsPort()),
+        CheckCatalog::mtaStsPosture));
     add(TlsRptCheck.NAME, "TLS-RPT", List.of(), false, c -> new TlsRptCheck(c.dns()));
   }
 
@@ -95,6 +104,12 @@ public final class CheckCatalog {
 
   static List<Check> create(List<String> names, CheckContext context) {
     return names.stream().map(n -> CHECKS.get(n).factory().apply(context)).toList();
+  }
+
+  private static List<Attribute> mtaStsPosture(CheckResult r) {
+    MtaStsPosture p = MtaStsPosture.fromSummary(r.summary());
+    return List.of(new Attribute(MTA_STS_MODE, p.mode()),
+        new Attribute(MTA_STS_VALID, p.valid() == null ? "" : p.valid() ? "yes" : "no"));
   }
 
   private static String key(String name) {

@@ -24,4 +24,5 @@ public record CheckContext(
     CertificateEvaluator certificates,
     PolicyFetcher fetcher,
     TargetGuard guard,
-    Clock clock) {}
+    Clock clock,
+    int httpsPort) {}

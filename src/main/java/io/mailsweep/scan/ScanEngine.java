@@ -8,6 +8,10 @@ import io.mailsweep.net.dns.GuardedDns;
 import io.mailsweep.net.dns.ResolverCanary;
 import io.mailsweep.net.dns.ResolverHealth;
 import io.mailsweep.net.dns.RetryingDns;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +34,7 @@ public final class ScanEngine implements AutoCloseable {
   private final CachingDns cache;
   private final ResolverHealth health;
   private final DomainScanner scanner;
+  private final TransportStack transport;
   private volatile ProgressMeter progress = new ProgressMeter("scan", 0, System.err);
 
   public ScanEngine(ScanSettings settings) {
@@ -41,7 +46,35 @@ public final class ScanEngine implements AutoCloseable {
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
-    this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), guarded, settings.options()), settings.domainDeadline());
+    this.transport = new TransportStack(settings.transport(), daemon("mailsweep-smtp"), daemon("mailsweep-https"));
+    if (settings.probesMailServers() && health.state() == ResolverHealth.State.OK) {
+      transport.checkSmtpReach(guarded);
+    }
+    CheckContext context = new CheckContext(guarded, guarded, settings.options(), transport.prober(),
+        transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
+        settings.transport().httpsPort());
+    this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), context), settings.domainDeadline(),
+        transportDeadlines(settings));
+  }
+
+  private static Map<String, Duration> transportDeadlines(ScanSettings settings) {
+    Map<String, Duration> out = new HashMap<>();
+    for (String check : settings.checks()) {
+      if (CheckCatalog.probesMailServers(check)) {
+        out.put(check, settings.transport().transportDeadline());
+      }
+    }
+    return out;
+  }
+
+  /** What the SMTP canary found at the start of the run. */
+  public SmtpCanary.Reach smtpReach() {
+    return transport.reach();
+  }
+
+  /** SMTP conversations started so far (each address once). */
+  public long smtpProbes() {
+    return transport.prober().probesStarted();
   }
 
   private ResolverHealth probe(Dns dns) {
@@ -89,6 +122,7 @@ public final class ScanEngine implements AutoCloseable {
   @Override
   public void close() {
     progress.stop();
+    transport.close();
     callbacks.shutdownNow();
     timer.shutdownNow();
     try {
