@@ -68,6 +68,7 @@ public record TlsaRecord(int usage, int selector, int matchingType, String data)
 
   /** The first octets only, for reports: {@code 3 1 1 0a1b2c3d...}. */
   public String brief() {
-    return usage + " " + selector + " " + matchingType + " " + (data.length() > 16 ? data.substring(0, 16) + "..." : data);
+    String shown = data.length() > 16 ? data.substring(0, 16) + "..." : data;
+    return usage + " " + selector + " " + matchingType + " " + shown;
   }
 }

@@ -21,7 +21,7 @@ import org.xbill.DNS.TextParseException;
 /**
  * The dnsjava adapter: one try of one question against one resolver per call, asynchronous, with
  * a global cap on questions in flight. Retries, caching and the canary guard are decorators
- * around it. This is the only class that touches dnsjava.
+ * around it. This class and its package-private helpers are the only code that touches dnsjava.
  *
  * <p>DNSSEC: a plain adapter authenticates nothing, unless {@link DnsSettings#trustResolverAd()}
  * says the resolvers validate, when their AD bit is believed. {@link #validating} builds an adapter
@@ -98,7 +98,8 @@ public final class DnsjavaDns implements Dns {
   private CompletableFuture<DnsAnswer> follow(DomainName target, Chase so) {
     Message query;
     try {
-      query = Message.newQuery(Record.newRecord(Name.fromString(escape(target.text()) + "."), so.type().code(), DClass.IN));
+      Name qname = Name.fromString(escape(target.text()) + ".");
+      query = Message.newQuery(Record.newRecord(qname, so.type().code(), DClass.IN));
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
           DnsAnswer.failure(so.asked(), so.type(), DnsStatus.ERROR, "unusable name: " + e.getMessage()));
@@ -128,7 +129,8 @@ public final class DnsjavaDns implements Dns {
     Chase now = new Chase(so.asked(), type, so.chain(), so.records(), truncated, authenticated);
     int rcode = response.getRcode();
     if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-      return done(now, failedStatus(rcode, response, upstream), so.records(), so.chain(), failedDetail(rcode, response, upstream));
+      DnsStatus status = failedStatus(rcode, response, upstream);
+      return done(now, status, so.records(), so.chain(), failedDetail(status, rcode, response, upstream));
     }
     AnswerWalk walk = AnswerWalk.of(response, target, type.code(), maxCnameHops - so.chain().size());
     List<DnsRecord> found = new ArrayList<>(so.records());
@@ -166,8 +168,8 @@ public final class DnsjavaDns implements Dns {
     };
   }
 
-  private String failedDetail(int rcode, Message response, Upstream upstream) {
-    if (failedStatus(rcode, response, upstream) == DnsStatus.BOGUS) {
+  private static String failedDetail(DnsStatus status, int rcode, Message response, Upstream upstream) {
+    if (status == DnsStatus.BOGUS) {
       return "DNSSEC bogus: " + DnssecReplies.reason(response) + " (" + upstream.label() + ")";
     }
     return Rcode.string(rcode) + " from " + upstream.label();

@@ -12,6 +12,12 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /** What a reply says about DNSSEC: whether it is authenticated, and why it is bogus. */
 final class DnssecReplies {
+  /**
+   * Characters of a bogus reason kept for the answer's detail: the validator quotes whole RRsets
+   * with their signatures, and a report cell needs only the start.
+   */
+  static final int MAX_REASON = 300;
+
   private DnssecReplies() {}
 
   /** The AD bit (RFC 4035 §3.2.3); meaningful only from a validator we trust. */
@@ -33,9 +39,15 @@ final class DnssecReplies {
 
   /**
    * Why a reply is bogus: the reason dnsjava's validator puts in a TXT record of its private class
-   * in the additional section, else the extended DNS error and its text, else a placeholder.
+   * in the additional section, else the extended DNS error and its text, else a placeholder; at
+   * most {@link #MAX_REASON} characters.
    */
   static String reason(Message reply) {
+    String reason = fullReason(reply);
+    return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
+  }
+
+  private static String fullReason(Message reply) {
     for (Record r : reply.getSection(Section.ADDITIONAL)) {
       if (r instanceof TXTRecord txt && r.getDClass() == ValidatingResolver.VALIDATION_REASON_QCLASS) {
         return String.join("", txt.getStrings());

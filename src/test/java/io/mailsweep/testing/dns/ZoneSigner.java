@@ -27,6 +27,7 @@ import org.xbill.DNS.RRset;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.Zone;
 
 /**
  * Signs a lab zone as a DNSSEC signer would (RFC 4035 §2): one combined key-signing and zone-signing
@@ -55,6 +56,16 @@ public final class ZoneSigner {
     return sign(records);
   }
 
+  /** Signs the records of a loaded zone. */
+  public static SignedZone sign(Zone zone) {
+    List<Record> records = new ArrayList<>(List.of(zone.getSOA()));
+    for (RRset set : zone) {
+      set.rrs(false).stream().filter(r -> r.getType() != Type.SOA).forEach(records::add);
+    }
+    return sign(records);
+  }
+
+  /** Signs these records; the SOA's owner is the zone's origin. */
   public static SignedZone sign(List<Record> unsigned) {
     SOARecord soa = (SOARecord) unsigned.stream().filter(r -> r.getType() == Type.SOA).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("a zone needs a SOA record"));

@@ -25,6 +25,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.Zone;
 import org.xbill.DNS.dnssec.ValidatingResolver;
 
 /**
@@ -67,6 +68,16 @@ class ZoneSignerTest {
     assertThat(chain.get(4).getTypes()).containsExactly(Type.NS, Type.RRSIG, Type.NSEC);
     assertThat(z.records()).filteredOn(r -> r instanceof RRSIGRecord s && s.getTypeCovered() == Type.NS)
         .extracting(Record::getName).containsExactly(Name.fromConstantString("signed.test."));
+  }
+
+  @Test
+  void aLoadedZoneSignsLikeItsText() throws Exception {
+    Zone loaded = new Zone(Name.fromConstantString("signed.test."),
+        ZoneSigner.sign(ZONE).records().stream().filter(r -> r.getType() != Type.RRSIG && r.getType() != Type.NSEC
+            && r.getType() != Type.DNSKEY).toArray(Record[]::new));
+    SignedZone z = ZoneSigner.sign(loaded);
+    assertThat(z.records()).filteredOn(NSECRecord.class::isInstance).hasSize(7);
+    assertThat(z.records()).filteredOn(r -> r.getType() == Type.DNSKEY).hasSize(1);
   }
 
   @Test
