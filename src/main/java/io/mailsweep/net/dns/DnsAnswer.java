@@ -11,6 +11,10 @@ import java.util.List;
  * @param detail human-readable reason for a non-ANSWER status (which server, how many tries)
  * @param truncated whether the UDP answer was truncated and TCP was needed (RFC 7766)
  * @param attempts how many times the question was sent
+ * @param authenticated true only when DNSSEC proved the answer (its records, or the denial)
+ *     secure, either by our own validation from the configured trust anchors or by a resolver
+ *     trusted to validate and reporting it with the AD bit (RFC 4035 §3.2.3, RFC 6840 §5.7); false
+ *     for insecure, unvalidated and failed answers and when DNSSEC is not configured
  */
 public record DnsAnswer(
     DomainName name,
@@ -20,11 +24,25 @@ public record DnsAnswer(
     List<String> cnameChain,
     String detail,
     boolean truncated,
-    int attempts) {
+    int attempts,
+    boolean authenticated) {
 
   public DnsAnswer {
     records = List.copyOf(records);
     cnameChain = List.copyOf(cnameChain);
+  }
+
+  /** An answer DNSSEC did not authenticate. */
+  public DnsAnswer(
+      DomainName name,
+      RecordType type,
+      DnsStatus status,
+      List<DnsRecord> records,
+      List<String> cnameChain,
+      String detail,
+      boolean truncated,
+      int attempts) {
+    this(name, type, status, records, cnameChain, detail, truncated, attempts, false);
   }
 
   public static DnsAnswer failure(DomainName name, RecordType type, DnsStatus status, String detail) {
@@ -32,11 +50,11 @@ public record DnsAnswer(
   }
 
   public DnsAnswer withStatus(DnsStatus newStatus, String newDetail) {
-    return new DnsAnswer(name, type, newStatus, records, cnameChain, newDetail, truncated, attempts);
+    return new DnsAnswer(name, type, newStatus, records, cnameChain, newDetail, truncated, attempts, authenticated);
   }
 
   public DnsAnswer withAttempts(int n) {
-    return new DnsAnswer(name, type, status, records, cnameChain, detail, truncated, n);
+    return new DnsAnswer(name, type, status, records, cnameChain, detail, truncated, n, authenticated);
   }
 
   /** One line for the report: the question and what came back. */

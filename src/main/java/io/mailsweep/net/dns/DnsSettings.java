@@ -1,6 +1,7 @@
 package io.mailsweep.net.dns;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,13 @@ import java.util.List;
  * @param cacheEntries answers kept for the run (shared names are asked once), least recently used
  *     evicted first
  * @param maxCnameHops aliases followed for one question before giving up (RFC 1034 §3.6.2 loops)
+ * @param trustResolverAd whether the resolvers validate DNSSEC themselves (a local unbound, say):
+ *     queries then carry the AD bit and an answer with AD set counts as authenticated (RFC 6840
+ *     §5.7). Sensible only when the path to the resolver cannot be tampered with (loopback, or a
+ *     link the operator controls, RFC 4035 §4.9.3); off by default
+ * @param dnssecTrustAnchor a file of DS or DNSKEY records in zone-file syntax (the root anchor, or a
+ *     lab zone's key) from which {@link DnsjavaDns#validating} validates answers itself; null (the
+ *     default) for none
  */
 public record DnsSettings(
     List<InetSocketAddress> resolvers,
@@ -23,7 +31,9 @@ public record DnsSettings(
     Duration backoff,
     int maxInFlight,
     int cacheEntries,
-    int maxCnameHops) {
+    int maxCnameHops,
+    boolean trustResolverAd,
+    Path dnssecTrustAnchor) {
 
   public DnsSettings {
     resolvers = List.copyOf(resolvers);
@@ -40,6 +50,29 @@ public record DnsSettings(
     if (cacheEntries < 0) {
       throw new IllegalArgumentException("DNS cache size must not be negative");
     }
+  }
+
+  /** Settings without DNSSEC: no answer is ever authenticated. */
+  public DnsSettings(
+      List<InetSocketAddress> resolvers,
+      Duration timeout,
+      int retries,
+      Duration backoff,
+      int maxInFlight,
+      int cacheEntries,
+      int maxCnameHops) {
+    this(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops, false, null);
+  }
+
+  /** These settings with the given DNSSEC sources ({@code trustAnchor} may be null). */
+  public DnsSettings withDnssec(boolean trustAd, Path trustAnchor) {
+    return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
+        trustAd, trustAnchor);
+  }
+
+  /** Whether any answer can be authenticated: a trust anchor or a trusted validating resolver. */
+  public boolean dnssecConfigured() {
+    return trustResolverAd || dnssecTrustAnchor != null;
   }
 
   private static void requirePositive(Duration d, String what) {

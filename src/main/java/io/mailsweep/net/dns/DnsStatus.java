@@ -17,6 +17,12 @@ public enum DnsStatus {
   /** A malformed answer, a network error, or another RCODE. */
   ERROR(false),
   /**
+   * SERVFAIL because DNSSEC validation failed (RFC 4035 §5.5): our validator found the answer
+   * bogus, or a trusted validating resolver said so with an extended DNS error (RFC 8914 §4.7-4.13).
+   * Not retried: the same signatures would fail again.
+   */
+  BOGUS(false),
+  /**
    * NXDOMAIN or NODATA from a resolver that also denies the start-of-run canary name: it cannot
    * see the internet, so the denial is no evidence about the domain.
    */

@@ -1,48 +1,93 @@
 package io.mailsweep.net.dns;
 
 import io.mailsweep.domain.DomainName;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 
 /**
  * The dnsjava adapter: one try of one question against one resolver per call, asynchronous, with
  * a global cap on questions in flight. Retries, caching and the canary guard are decorators
- * around it. This is the only class that touches dnsjava.
+ * around it. This class and its package-private helpers are the only code that touches dnsjava.
+ *
+ * <p>DNSSEC: a plain adapter authenticates nothing, unless {@link DnsSettings#trustResolverAd()}
+ * says the resolvers validate, when their AD bit is believed. {@link #validating} builds an adapter
+ * that validates every answer itself from the configured trust anchors; a bogus answer is then
+ * {@link DnsStatus#BOGUS}, never an insecure one. An answer reached through CNAMEs is
+ * authenticated only when every step was.
  */
 public final class DnsjavaDns implements Dns {
-  private final List<SimpleResolver> resolvers;
+  private final List<Upstream> upstreams;
   private final Executor executor;
   private final AsyncLimiter inFlight;
   private final int maxCnameHops;
+  private final boolean trustAd;
   private final AtomicInteger next = new AtomicInteger();
 
+  /** The progress of one question along its CNAME chain. */
+  private record Chase(
+      DomainName asked, RecordType type, List<String> chain, List<DnsRecord> records,
+      boolean truncated, boolean authenticated) {}
+
   public DnsjavaDns(DnsSettings settings, Executor executor) {
-    this.resolvers = new ArrayList<>();
-    for (InetSocketAddress address : settings.resolvers()) {
-      SimpleResolver resolver = new SimpleResolver(address);
-      resolver.setTimeout(settings.timeout());
-      resolver.setEDNS(0, 1232, 0, List.of());
-      resolvers.add(resolver);
-    }
+    this(settings, executor, plain(settings));
+  }
+
+  private DnsjavaDns(DnsSettings settings, Executor executor, List<Upstream> upstreams) {
+    this.upstreams = List.copyOf(upstreams);
     this.executor = executor;
     this.inFlight = new AsyncLimiter(settings.maxInFlight());
     this.maxCnameHops = settings.maxCnameHops();
+    this.trustAd = settings.trustResolverAd();
+  }
+
+  /**
+   * An adapter that validates DNSSEC itself (RFC 4035 §5, dnsjava's {@code ValidatingResolver})
+   * from the DS or DNSKEY records of {@link DnsSettings#dnssecTrustAnchor()}: secure answers are
+   * authenticated, bogus ones {@link DnsStatus#BOGUS} with the reason, insecure ones not
+   * authenticated. It has its own key cache per resolver; give it its own answer cache too.
+   *
+   * @throws IllegalArgumentException when no trust anchor file is configured, or it cannot be read
+   *     or parsed
+   */
+  public static DnsjavaDns validating(DnsSettings settings, Executor executor) {
+    Path file = settings.dnssecTrustAnchor();
+    if (file == null) {
+      throw new IllegalArgumentException("a validating resolver needs a DNSSEC trust anchor file");
+    }
+    List<Upstream> upstreams = new ArrayList<>();
+    try {
+      byte[] anchors = Files.readAllBytes(file);
+      for (InetSocketAddress address : settings.resolvers()) {
+        upstreams.add(Upstream.validating(address, settings.timeout(), anchors));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot load the DNSSEC trust anchors from " + file + ": "
+          + Failures.describe(e), e);
+    }
+    return new DnsjavaDns(settings, executor, upstreams);
+  }
+
+  private static List<Upstream> plain(DnsSettings settings) {
+    return settings.resolvers().stream().map(a -> Upstream.plain(a, settings.timeout())).toList();
   }
 
   @Override
   public CompletableFuture<DnsAnswer> query(DomainName name, RecordType type) {
-    return follow(name, name, type, new ArrayList<>(), new ArrayList<>(), false);
+    return follow(name, new Chase(name, type, List.of(), List.of(), false, true));
   }
 
   /** Questions sent and not yet answered. */
@@ -50,72 +95,84 @@ public final class DnsjavaDns implements Dns {
     return inFlight.running();
   }
 
-  private CompletableFuture<DnsAnswer> follow(
-      DomainName asked,
-      DomainName target,
-      RecordType type,
-      List<String> chain,
-      List<DnsRecord> records,
-      boolean truncatedSoFar) {
+  private CompletableFuture<DnsAnswer> follow(DomainName target, Chase so) {
     Message query;
     try {
-      query = Message.newQuery(Record.newRecord(Name.fromString(escape(target.text()) + "."), type.code(), DClass.IN));
+      Name qname = Name.fromString(escape(target.text()) + ".");
+      query = Message.newQuery(Record.newRecord(qname, so.type().code(), DClass.IN));
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
-          DnsAnswer.failure(asked, type, DnsStatus.ERROR, "unusable name: " + e.getMessage()));
+          DnsAnswer.failure(so.asked(), so.type(), DnsStatus.ERROR, "unusable name: " + e.getMessage()));
     }
-    SimpleResolver resolver = resolvers.get(Math.floorMod(next.getAndIncrement(), resolvers.size()));
+    if (trustAd) {
+      // RFC 6840 §5.7: AD in a query asks a validating resolver to report AD in its reply.
+      query.getHeader().setFlag(Flags.AD);
+    }
+    Upstream upstream = upstreams.get(Math.floorMod(next.getAndIncrement(), upstreams.size()));
     return inFlight
-        .submit(() -> resolver.sendAsync(query, executor).toCompletableFuture())
+        .submit(() -> upstream.send(query, executor))
         .handle(
             (response, error) -> {
               if (error != null) {
-                return CompletableFuture.completedFuture(failure(asked, type, resolver, error));
+                return CompletableFuture.completedFuture(failure(so.asked(), so.type(), upstream, error));
               }
-              return interpret(asked, target, type, chain, records, truncatedSoFar, response, resolver);
+              return interpret(target, so, response, upstream);
             })
         .thenCompose(f -> f);
   }
 
-  private CompletableFuture<DnsAnswer> interpret(
-      DomainName asked,
-      DomainName target,
-      RecordType type,
-      List<String> chain,
-      List<DnsRecord> records,
-      boolean truncatedSoFar,
-      Message response,
-      SimpleResolver resolver) {
-    boolean truncated = truncatedSoFar || response.numBytes() > 512;
+  private CompletableFuture<DnsAnswer> interpret(DomainName target, Chase so, Message response, Upstream upstream) {
+    RecordType type = so.type();
+    boolean truncated = so.truncated() || response.numBytes() > 512;
+    boolean authenticated = so.authenticated() && (trustAd || upstream.validating())
+        && DnssecReplies.authenticated(response);
+    Chase now = new Chase(so.asked(), type, so.chain(), so.records(), truncated, authenticated);
     int rcode = response.getRcode();
     if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-      DnsStatus status =
-          switch (rcode) {
-            case Rcode.SERVFAIL -> DnsStatus.SERVFAIL;
-            case Rcode.REFUSED -> DnsStatus.REFUSED;
-            default -> DnsStatus.ERROR;
-          };
-      return done(asked, type, status, records, chain, Rcode.string(rcode) + " from " + describe(resolver), truncated);
+      DnsStatus status = failedStatus(rcode, response, upstream);
+      return done(now, status, so.records(), so.chain(), failedDetail(status, rcode, response, upstream));
     }
-    AnswerWalk walk = AnswerWalk.of(response, target, type.code(), maxCnameHops - chain.size());
-    List<DnsRecord> found = new ArrayList<>(records);
+    AnswerWalk walk = AnswerWalk.of(response, target, type.code(), maxCnameHops - so.chain().size());
+    List<DnsRecord> found = new ArrayList<>(so.records());
     walk.records().forEach(r -> found.add(RecordMapper.toRecord(r, type)));
-    List<String> newChain = new ArrayList<>(chain);
+    List<String> newChain = new ArrayList<>(so.chain());
     newChain.addAll(walk.aliases());
     if (walk.loop()) {
-      return done(asked, type, DnsStatus.ERROR, found, newChain, "CNAME loop or chain over " + maxCnameHops + " hops", truncated);
+      return done(now, DnsStatus.ERROR, found, newChain, "CNAME loop or chain over " + maxCnameHops + " hops");
     }
     if (!walk.records().isEmpty()) {
-      return done(asked, type, DnsStatus.ANSWER, found, newChain, null, truncated);
+      return done(now, DnsStatus.ANSWER, found, newChain, null);
     }
     if (rcode == Rcode.NXDOMAIN) {
-      return done(asked, type, DnsStatus.NXDOMAIN, found, newChain, "NXDOMAIN from " + describe(resolver), truncated);
+      return done(now, DnsStatus.NXDOMAIN, found, newChain, "NXDOMAIN from " + upstream.label());
     }
     if (walk.unresolvedAlias() != null && newChain.size() < maxCnameHops) {
       DomainName alias = DomainName.of(walk.unresolvedAlias());
-      return follow(asked, alias, type, newChain, found, truncated);
+      return follow(alias, new Chase(so.asked(), type, newChain, found, truncated, authenticated));
     }
-    return done(asked, type, DnsStatus.NODATA, found, newChain, "no " + type + " record", truncated);
+    return done(now, DnsStatus.NODATA, found, newChain, "no " + type + " record");
+  }
+
+  /** SERVFAIL is {@link DnsStatus#BOGUS} from our validator, or from a trusted one that says so. */
+  private DnsStatus failedStatus(int rcode, Message response, Upstream upstream) {
+    DnsStatus status = statusOf(rcode);
+    boolean bogus = upstream.validating() || (trustAd && DnssecReplies.bogusByEde(response));
+    return status == DnsStatus.SERVFAIL && bogus ? DnsStatus.BOGUS : status;
+  }
+
+  private static DnsStatus statusOf(int failedRcode) {
+    return switch (failedRcode) {
+      case Rcode.SERVFAIL -> DnsStatus.SERVFAIL;
+      case Rcode.REFUSED -> DnsStatus.REFUSED;
+      default -> DnsStatus.ERROR;
+    };
+  }
+
+  private static String failedDetail(DnsStatus status, int rcode, Message response, Upstream upstream) {
+    if (status == DnsStatus.BOGUS) {
+      return "DNSSEC bogus: " + DnssecReplies.reason(response) + " (" + upstream.label() + ")";
+    }
+    return Rcode.string(rcode) + " from " + upstream.label();
   }
 
   /** A backslash in a name is an octet, not the start of a master-file escape. */
@@ -124,30 +181,24 @@ public final class DnsjavaDns implements Dns {
   }
 
   private static CompletableFuture<DnsAnswer> done(
-      DomainName name,
-      RecordType type,
-      DnsStatus status,
-      List<DnsRecord> records,
-      List<String> chain,
-      String detail,
-      boolean truncated) {
+      Chase so, DnsStatus status, List<DnsRecord> records, List<String> chain, String detail) {
+    boolean authenticated = so.authenticated() && status.conclusive();
     return CompletableFuture.completedFuture(
-        new DnsAnswer(name, type, status, records, chain, detail, truncated, 1));
+        new DnsAnswer(so.asked(), so.type(), status, records, chain, detail, so.truncated(), 1, authenticated));
   }
 
-  private static DnsAnswer failure(
-      DomainName name, RecordType type, SimpleResolver resolver, Throwable error) {
+  private static DnsAnswer failure(DomainName name, RecordType type, Upstream upstream, Throwable error) {
+    UpstreamFailure failed = Failures.upstreamFailure(error);
+    if (failed != null) {
+      return DnsAnswer.failure(name, type, statusOf(failed.rcode()), Rcode.string(failed.rcode()) + " from "
+          + upstream.label());
+    }
     boolean timeout = Failures.isTimeout(error);
     DnsStatus status = timeout ? DnsStatus.TIMEOUT : DnsStatus.ERROR;
     String detail =
         timeout
-            ? "no answer from " + describe(resolver) + " within " + resolver.getTimeout().toMillis() + " ms"
-            : Failures.describe(error) + " (" + describe(resolver) + ")";
+            ? "no answer from " + upstream.label() + " within " + upstream.timeout().toMillis() + " ms"
+            : Failures.describe(error) + " (" + upstream.label() + ")";
     return DnsAnswer.failure(name, type, status, detail);
-  }
-
-  private static String describe(SimpleResolver resolver) {
-    InetSocketAddress a = resolver.getAddress();
-    return a.getAddress().getHostAddress() + (a.getPort() == 53 ? "" : ":" + a.getPort());
   }
 }

@@ -18,6 +18,16 @@ final class Failures {
     return false;
   }
 
+  /** The resolver's error reply behind {@code error}, or null when it is not one. */
+  static UpstreamFailure upstreamFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof UpstreamFailure failure) {
+        return failure;
+      }
+    }
+    return null;
+  }
+
   static String describe(Throwable error) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

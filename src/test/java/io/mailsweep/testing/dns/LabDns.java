@@ -17,11 +17,12 @@ import java.util.concurrent.Executors;
 public final class LabDns implements AutoCloseable {
   private final LabDnsServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final DnsSettings settings;
   private final DnsjavaDns dns;
 
   private LabDns(LabDnsServer server) {
     this.server = server;
-    DnsSettings settings = new DnsSettings(List.of(server.socketAddress()), Duration.ofMillis(200), 0,
+    this.settings = new DnsSettings(List.of(server.socketAddress()), Duration.ofMillis(200), 0,
         Duration.ofMillis(10), 100, 1000, 8);
     this.dns = new DnsjavaDns(settings, executor);
   }
@@ -47,6 +48,17 @@ public final class LabDns implements AutoCloseable {
 
   public DnsjavaDns dns() {
     return dns;
+  }
+
+  /**
+   * An adapter that validates DNSSEC from the DS or DNSKEY records in {@code trustAnchorFile} (see
+   * {@link SignedZone#trustAnchor()}), with the same timeouts; 1 s per try, since validation asks
+   * for keys too.
+   */
+  public DnsjavaDns validating(Path trustAnchorFile) {
+    DnsSettings v = new DnsSettings(settings.resolvers(), Duration.ofSeconds(1), 0, settings.backoff(),
+        settings.maxInFlight(), settings.cacheEntries(), settings.maxCnameHops(), false, trustAnchorFile);
+    return DnsjavaDns.validating(v, executor);
   }
 
   public LabDnsServer server() {

@@ -2,6 +2,7 @@ package io.mailsweep.testing.dns;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
@@ -34,7 +35,9 @@ final class Replies {
       reply.addRecord(query.getQuestion(), Section.QUESTION);
     }
     if (query.getOPT() != null) {
-      reply.addRecord(new OPTRecord(SERVER_PAYLOAD, 0, 0), Section.ADDITIONAL);
+      // RFC 3225 §3: the DO bit is copied into the reply.
+      int flags = query.getOPT().getFlags() & ExtendedFlags.DO;
+      reply.addRecord(new OPTRecord(SERVER_PAYLOAD, 0, 0, flags), Section.ADDITIONAL);
     }
     return reply;
   }

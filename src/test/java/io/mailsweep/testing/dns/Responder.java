@@ -15,7 +15,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Authoritative answers from the served zones (RFC 1034 §4.3.2), with no faults and no transport
- * limits. Names outside every served zone, other classes and zone transfers are REFUSED.
+ * limits. Names outside every served zone, other classes and zone transfers are REFUSED. Signed
+ * zones add their DNSSEC records for queries with the DO bit ({@link DnssecProofs}).
  */
 final class Responder {
   /** CNAME and DNAME links followed through served zones; the rest of a chain is left out. */
@@ -37,8 +38,14 @@ final class Responder {
     Message reply = Replies.start(query);
     reply.getHeader().setFlag(Flags.AA);
     Name name = q.getName();
+    boolean dnssec = DnssecProofs.wanted(query);
     for (int link = 0; link <= MAX_CHAIN && zone != null; link++) {
-      name = step(reply, zone, zone.lookup(name, q.getType()), name, link);
+      Lookup found = zone.lookup(name, q.getType());
+      Name next = step(reply, zone, found, name, link);
+      if (dnssec) {
+        DnssecProofs.add(reply, zone, found, name);
+      }
+      name = next;
       if (name == null) {
         break;
       }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.RRset;
@@ -24,11 +25,15 @@ final class ServedZone {
 
   private final Zone zone;
   private final Set<Name> existing = new HashSet<>();
+  private final TreeSet<Name> nsecOwners = new TreeSet<>();
 
   ServedZone(Zone zone) {
     this.zone = zone;
     for (RRset set : zone) {
       Name n = set.getName();
+      if (set.getType() == Type.NSEC) {
+        nsecOwners.add(n);
+      }
       while (existing.add(n) && !n.equals(zone.getOrigin())) {
         n = parent(n);
       }
@@ -37,6 +42,29 @@ final class ServedZone {
 
   Name origin() {
     return zone.getOrigin();
+  }
+
+  Zone zone() {
+    return zone;
+  }
+
+  /** Whether the name owns records or is an empty non-terminal (RFC 4592 §2.2.2). */
+  boolean exists(Name name) {
+    return existing.contains(name);
+  }
+
+  /**
+   * The owner of the NSEC record at or before {@code name} in canonical order (RFC 4034 §6.1): the
+   * one that matches or covers it; null in an unsigned zone.
+   */
+  Name nsecOwnerFor(Name name) {
+    Name floor = nsecOwners.floor(name);
+    return floor != null || nsecOwners.isEmpty() ? floor : nsecOwners.last();
+  }
+
+  /** The wildcard {@code *.<closest encloser>} that would synthesise answers for {@code name}. */
+  Name wildcardFor(Name name) {
+    return wildcardAt(closestEncloser(name));
   }
 
   SOARecord soa() {
@@ -78,7 +106,7 @@ final class ServedZone {
 
   /** ANY is not synthesised from wildcards (RFC 8482 lets a server answer ANY minimally). */
   private Lookup wildcard(Name name, int type) {
-    Name source = wildcardAt(closestEncloser(name));
+    Name source = wildcardFor(name);
     if (!existing.contains(source)) {
       return Lookup.of(Lookup.Kind.NXDOMAIN);
     }

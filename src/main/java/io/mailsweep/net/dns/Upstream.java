@@ -1,0 +1,81 @@
+package io.mailsweep.net.dns;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.dnssec.ValidatingResolver;
+
+/**
+ * One configured resolver as the adapter asks it: directly, or through dnsjava's DNSSEC validator
+ * (RFC 4035 §5) holding the run's trust anchors. Each validating upstream keeps its own key cache.
+ */
+final class Upstream {
+  /** EDNS payload size offered (the DNS Flag Day 2020 value); larger replies come over TCP. */
+  static final int EDNS_PAYLOAD = 1232;
+
+  private final SimpleResolver resolver;
+  private final UpstreamGate gate;
+  private final ValidatingResolver validator;
+  private final String label;
+
+  private Upstream(SimpleResolver resolver, UpstreamGate gate, ValidatingResolver validator) {
+    this.resolver = resolver;
+    this.gate = gate;
+    this.validator = validator;
+    InetSocketAddress a = resolver.getAddress();
+    this.label = a.getAddress().getHostAddress() + (a.getPort() == 53 ? "" : ":" + a.getPort());
+  }
+
+  static Upstream plain(InetSocketAddress address, Duration timeout) {
+    return new Upstream(simple(address, timeout), null, null);
+  }
+
+  /**
+   * @param anchors DS or DNSKEY records in zone-file syntax
+   * @throws IOException when the anchors do not parse
+   */
+  static Upstream validating(InetSocketAddress address, Duration timeout, byte[] anchors) throws IOException {
+    SimpleResolver resolver = simple(address, timeout);
+    UpstreamGate gate = new UpstreamGate(resolver);
+    ValidatingResolver validator = new ValidatingResolver(gate);
+    validator.loadTrustAnchors(new ByteArrayInputStream(anchors));
+    validator.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
+    return new Upstream(resolver, gate, validator);
+  }
+
+  private static SimpleResolver simple(InetSocketAddress address, Duration timeout) {
+    SimpleResolver resolver = new SimpleResolver(address);
+    resolver.setTimeout(timeout);
+    resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
+    return resolver;
+  }
+
+  /**
+   * The reply, validated when this upstream validates: then AD is set only on secure replies, and
+   * a bogus reply comes back as SERVFAIL with the validator's reason (see {@link DnssecReplies}).
+   */
+  CompletableFuture<Message> send(Message query, Executor executor) {
+    return validator == null
+        ? resolver.sendAsync(query, executor).toCompletableFuture()
+        : gate.send(validator, query, executor);
+  }
+
+  boolean validating() {
+    return validator != null;
+  }
+
+  Duration timeout() {
+    return resolver.getTimeout();
+  }
+
+  /** The resolver's address for details: {@code 192.0.2.53}, or with the port when not 53. */
+  String label() {
+    return label;
+  }
+}
