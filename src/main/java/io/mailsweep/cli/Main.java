@@ -1,5 +1,6 @@
 package io.mailsweep.cli;
 
+import io.mailsweep.net.smtp.LegacyTls;
 import picocli.CommandLine;
 
 /** Entry point of {@code java -jar mailsweep.jar}. */
@@ -24,6 +25,8 @@ public final class Main {
 
   /** Runs a command line and returns its exit code (tests call this in-process). */
   public static int run(String... args) {
+    // Before anything loads TLS: the JDK reads its disabled-algorithm list once (see LegacyTls).
+    LegacyTls.enable();
     configureDnsjava();
     CommandLine cli = new CommandLine(new MailsweepCommand());
     cli.setExecutionExceptionHandler(new ErrorHandler());

@@ -5,6 +5,7 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.job.ResolverAddress;
 import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.SystemResolvers;
 import io.mailsweep.scan.CheckCatalog;
 import io.mailsweep.scan.ScanSettings;
@@ -30,7 +31,7 @@ final class ScanOptions {
       description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
   List<String> resolvers = new ArrayList<>();
 
-  @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc,dkim,bimi,mx,tlsrpt", split = ",",
+  @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc,dkim,bimi,mx,starttls,mtasts,tlsrpt", split = ",",
       description = "Checks to run, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> checks;
 
@@ -113,8 +114,21 @@ final class ScanOptions {
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
         domainDeadline, canaryNames(), progress, new CheckOptions(selectors(), dkimMinBits, dkimGoodBits),
         transport.toSettings());
+    checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk);
+  }
+
+  /** Loads the DNSSEC trust anchor once, so that a bad file is a user error before the run starts. */
+  private static void checkTrustAnchor(DnsSettings dns, Path anchor) {
+    if (anchor == null) {
+      return;
+    }
+    try {
+      DnsjavaDns.validating(dns.withDnssec(false, anchor), Runnable::run);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--dnssec-trust-anchor: " + e.getMessage());
+    }
   }
 
   private List<InetSocketAddress> resolverAddresses() {

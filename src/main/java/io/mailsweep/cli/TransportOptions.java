@@ -1,6 +1,8 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.net.CidrRange;
+import io.mailsweep.net.tls.TrustMaterial;
+import io.mailsweep.net.tls.TrustMaterialException;
 import io.mailsweep.scan.TransportSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,10 +112,10 @@ final class TransportOptions {
         throw new UserError("--allow-targets: " + e.getMessage());
       }
     }
-    for (Path ca : trustCa) {
-      if (!Files.isReadable(ca)) {
-        throw new UserError("--trust-ca: " + ca + " does not exist or is not readable");
-      }
+    try {
+      TrustMaterial.withExtra(trustCa);
+    } catch (TrustMaterialException e) {
+      throw new UserError("--trust-ca: " + e.getMessage());
     }
     if (dnssecTrustAnchor != null && !Files.isReadable(dnssecTrustAnchor)) {
       throw new UserError("--dnssec-trust-anchor: " + dnssecTrustAnchor + " does not exist or is not readable");
@@ -121,12 +123,14 @@ final class TransportOptions {
     List<String> canary = smtpCanary.isEmpty() ? TransportSettings.DEFAULT_CANARY
         : smtpCanary.equals(List.of("none")) ? List.of() : smtpCanary;
     try {
-      return new TransportSettings(allowTargets, allowPrivateTargets,
+      TransportSettings settings = new TransportSettings(allowTargets, allowPrivateTargets,
           trustCa.stream().map(p -> p.toAbsolutePath().normalize()).toList(), smtpPort, ehloName,
           smtpConnectTimeout, smtpBannerTimeout, smtpCommandTimeout, smtpDeadline, !noTlsVersions, !noWeakCiphers,
           smtpConcurrency, smtpCache, canary, httpsPort, httpsTimeout, httpsDeadline, certExpiryWarnDays,
           dnssecTrustAnchor == null ? null : dnssecTrustAnchor.toAbsolutePath().normalize(), trustResolverAd,
           transportDeadline);
+      settings.smtp();
+      return settings;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

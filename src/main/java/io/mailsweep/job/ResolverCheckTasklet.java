@@ -2,6 +2,7 @@ package io.mailsweep.job;
 
 import io.mailsweep.net.dns.ResolverHealth;
 import io.mailsweep.scan.ScanEngine;
+import io.mailsweep.scan.SmtpCanary;
 import io.mailsweep.store.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,12 @@ public final class ResolverCheckTasklet implements Tasklet {
     long runId = RunParameters.runId(parameters);
     ScanEngine engine = engines.engine(runId, RunParameters.request(parameters));
     ResolverHealth health = engine.health();
-    runs.recordResolverHealth(runId, health.describe());
+    SmtpCanary.Reach smtp = engine.smtpReach();
+    runs.recordResolverHealth(runId, smtp.state() == SmtpCanary.State.OFF ? health.describe()
+        : health.describe() + "; SMTP " + smtp.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + smtp.detail());
+    if (smtp.state() == SmtpCanary.State.BLOCKED) {
+      log.warn("SMTP canary: {}. MX hosts are not probed; transport results are inconclusive.", smtp.detail());
+    }
     if (health.state() == ResolverHealth.State.BLIND || health.state() == ResolverHealth.State.UNREACHABLE) {
       log.warn("Resolver check: {}. Every lookup that depends on it is reported as inconclusive."
           + " Point --resolver at a recursive resolver that can reach the internet.", health.describe());

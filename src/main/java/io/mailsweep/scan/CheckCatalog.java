@@ -6,6 +6,8 @@ import io.mailsweep.check.CheckResult.Attribute;
 import io.mailsweep.check.mtasts.MtaStsCheck;
 import io.mailsweep.check.mtasts.MtaStsPosture;
 import io.mailsweep.check.bimi.BimiCheck;
+import io.mailsweep.check.dane.DaneCheck;
+import io.mailsweep.check.dane.DaneSettings;
 import io.mailsweep.check.dkim.DkimCheck;
 import io.mailsweep.check.dmarc.DmarcCheck;
 import io.mailsweep.check.mx.MxCheck;
@@ -48,6 +50,8 @@ public final class CheckCatalog {
     add(MtaStsCheck.NAME, "MTA-STS", List.of(MTA_STS_MODE, MTA_STS_VALID), true, c -> new AttributedCheck(
         new MtaStsCheck(c.dns(), c.fetcher(), c.guard(), c.prober(), c.certificates(), c.httpsPort()),
         CheckCatalog::mtaStsPosture));
+    add(DaneCheck.NAME, "DANE", List.of(), true, c -> new DaneCheck(c.dnssec(), c.prober(),
+        new DaneSettings(c.smtpPort(), c.dnssecConfigured())));
     add(TlsRptCheck.NAME, "TLS-RPT", List.of(), false, c -> new TlsRptCheck(c.dns()));
   }
 

@@ -13,8 +13,12 @@ import java.time.Clock;
  *
  * @param dns the run's DNS (retries, cache, canary guard)
  * @param dnssec DNS whose answers carry DNSSEC authentication, for DANE
+ * @param dnssecConfigured whether {@code dnssec} can authenticate at all (a trust anchor, or a
+ *     trusted resolver's AD bit); without, DANE cannot be judged
  * @param prober the run-wide MX prober (one probe per address)
  * @param guard decides which addresses may be contacted
+ * @param httpsPort the port MTA-STS policies are fetched from
+ * @param smtpPort the port MX hosts are probed on, also the TLSA port (RFC 7672 §2.2.2)
  */
 public record CheckContext(
     Dns dns,
@@ -25,4 +29,6 @@ public record CheckContext(
     PolicyFetcher fetcher,
     TargetGuard guard,
     Clock clock,
-    int httpsPort) {}
+    int httpsPort,
+    int smtpPort,
+    boolean dnssecConfigured) {}

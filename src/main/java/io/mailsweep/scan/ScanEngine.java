@@ -41,7 +41,8 @@ public final class ScanEngine implements AutoCloseable {
     this.settings = settings;
     this.callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS, daemon("mailsweep-dns"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mailsweep-timer"));
-    DnsSettings dns = settings.dns();
+    TransportSettings t = settings.transport();
+    DnsSettings dns = settings.dns().withDnssec(t.trustResolverAd(), t.dnssecTrustAnchor());
     Dns retrying = new RetryingDns(new DnsjavaDns(dns, callbacks), dns.retries(), dns.backoff(), timer);
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
@@ -50,11 +51,24 @@ public final class ScanEngine implements AutoCloseable {
     if (settings.probesMailServers() && health.state() == ResolverHealth.State.OK) {
       transport.checkSmtpReach(guarded);
     }
-    CheckContext context = new CheckContext(guarded, guarded, settings.options(), transport.prober(),
+    CheckContext context = new CheckContext(guarded, dnssec(dns, guarded), settings.options(), transport.prober(),
         transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
-        settings.transport().httpsPort());
+        t.httpsPort(), t.smtpPort(), dns.dnssecConfigured());
     this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), context), settings.domainDeadline(),
         transportDeadlines(settings));
+  }
+
+  /**
+   * The DNS for DANE: with a trust anchor, a validating stack with a cache of its own (its answers
+   * differ from the plain stack's for the same question); otherwise the run's DNS, whose answers are
+   * authenticated only with --trust-resolver-ad.
+   */
+  private Dns dnssec(DnsSettings dns, Dns guarded) {
+    if (dns.dnssecTrustAnchor() == null) {
+      return guarded;
+    }
+    Dns validating = new RetryingDns(DnsjavaDns.validating(dns, callbacks), dns.retries(), dns.backoff(), timer);
+    return new GuardedDns(new CachingDns(validating, dns.cacheEntries()), health);
   }
 
   private static Map<String, Duration> transportDeadlines(ScanSettings settings) {

@@ -1,5 +1,6 @@
 package io.mailsweep.scan;
 
+import io.mailsweep.net.smtp.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +87,13 @@ public record TransportSettings(
         throw new IllegalArgumentException("transport timeouts and deadlines must be positive");
       }
     }
+  }
+
+  /** The SMTP probe's settings; reply limits stay at their protocol-derived defaults. */
+  public SmtpSettings smtp() {
+    SmtpSettings d = SmtpSettings.DEFAULTS;
+    return new SmtpSettings(smtpPort, ehloName, smtpConnectTimeout, smtpBannerTimeout, smtpCommandTimeout,
+        smtpDeadline, d.maxLineLength(), d.maxReplyLines(), d.maxReplyBytes(), tlsVersions, weakCiphers);
   }
 
   private static void port(int port, String what) {

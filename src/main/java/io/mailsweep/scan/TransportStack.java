@@ -11,7 +11,6 @@ import io.mailsweep.net.https.HttpsSettings;
 import io.mailsweep.net.https.PolicyFetcher;
 import io.mailsweep.net.https.SocketPolicyFetcher;
 import io.mailsweep.net.smtp.SmtpProbe;
-import io.mailsweep.net.smtp.SmtpSettings;
 import io.mailsweep.net.smtp.SocketSmtpProbe;
 import io.mailsweep.net.tls.TrustMaterial;
 import io.mailsweep.net.tls.TrustMaterialException;
@@ -43,7 +42,7 @@ final class TransportStack implements AutoCloseable {
     this.trust = trust(settings);
     this.certificates = new CertificateEvaluator(trust, new CertificateSettings(settings.certExpiryWarnDays(),
         CertificateSettings.DEFAULTS.minRsaBits(), CertificateSettings.DEFAULTS.minEcBits()), Clock.systemUTC());
-    this.smtp = new SocketSmtpProbe(smtpSettings(settings));
+    this.smtp = new SocketSmtpProbe(settings.smtp());
     this.smtpPool = Executors.newFixedThreadPool(settings.smtpConcurrency(), smtpThreads);
     this.httpsPool = Executors.newFixedThreadPool(Math.max(2, settings.smtpConcurrency() / 2), httpsThreads);
     this.prober = new MxProbes(smtp, guard, settings.smtpPort(), smtpPool, settings.smtpCacheEntries());
@@ -105,13 +104,5 @@ final class TransportStack implements AutoCloseable {
     } catch (TrustMaterialException e) {
       throw new IllegalStateException("--trust-ca: " + e.getMessage(), e);
     }
-  }
-
-  /** The probe's settings; reply limits stay at their protocol-derived defaults. */
-  static SmtpSettings smtpSettings(TransportSettings s) {
-    SmtpSettings d = SmtpSettings.DEFAULTS;
-    return new SmtpSettings(s.smtpPort(), s.ehloName(), s.smtpConnectTimeout(), s.smtpBannerTimeout(),
-        s.smtpCommandTimeout(), s.smtpDeadline(), d.maxLineLength(), d.maxReplyLines(), d.maxReplyBytes(),
-        s.tlsVersions(), s.weakCiphers());
   }
 }
