@@ -3,7 +3,6 @@ package io.mailsweep.check.mtasts;
 import io.mailsweep.check.DnsEvidence;
 import io.mailsweep.check.mx.MxEvaluation;
 import io.mailsweep.net.dns.DnsAnswer;
-import io.mailsweep.net.https.PolicyRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +25,7 @@ final class MtaStsEvidence {
         lines.add(";; not contacted " + r.address() + ": " + r.refusal().reason());
       }
       for (PolicyRetrieval.Attempt a : retrieval.attempts()) {
-        lines.add(";; GET https://" + retrieval.host() + PolicyRequest.MTA_STS_PATH + " at " + a.address() + ": "
-            + a.result().describe());
+        lines.add(";; GET " + a.url() + " at " + a.address() + ": " + a.result().describe());
       }
       if (retrieval.body() != null) {
         policyLines(retrieval.body(), lines);

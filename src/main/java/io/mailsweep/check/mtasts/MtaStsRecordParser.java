@@ -50,16 +50,14 @@ public final class MtaStsRecordParser {
   }
 
   public static Parsed parse(String text) {
-    List<String> problems = new ArrayList<>();
     int end = VERSION.length();
     if (!isSts(text) || (end < text.length() && " \t;".indexOf(text.charAt(end)) < 0)) {
       return new Parsed.Invalid(List.of("at character 0: the record must start with " + VERSION + ";"));
     }
-    String id = null;
-    List<String> extensions = new ArrayList<>();
+    Fields fields = new Fields();
     int start = skipWsp(text, end);
     if (start < text.length() && text.charAt(start) != ';') {
-      problems.add(at(start, "\"" + VERSION + "\" must be followed by \";\""));
+      fields.problems.add(at(start, "\"" + VERSION + "\" must be followed by \";\""));
       start = text.indexOf(';', start);
       start = start < 0 ? text.length() : start;
     }
@@ -67,11 +65,30 @@ public final class MtaStsRecordParser {
       int from = skipWsp(text, start + 1);
       int semicolon = text.indexOf(';', from);
       int stop = semicolon < 0 ? text.length() : semicolon;
-      int to = trimWsp(text, from, stop);
-      String field = text.substring(from, to);
+      String field = text.substring(from, trimWsp(text, from, stop));
       if (field.isEmpty() && semicolon >= 0) {
-        problems.add(at(from, "empty field (\";;\")"));
-      } else if (field.startsWith("id=")) {
+        fields.problems.add(at(from, "empty field (\";;\")"));
+      } else if (!field.isEmpty()) {
+        fields.read(field, from);
+      }
+      start = stop;
+    }
+    if (fields.id == null) {
+      fields.problems.add(at(text.length(), "no id= field: the record must carry the policy's id"));
+    }
+    return fields.problems.isEmpty() ? new Parsed.Valid(new MtaStsRecord(fields.id, fields.extensions))
+        : new Parsed.Invalid(fields.problems);
+  }
+
+  /** The fields after the version read so far. */
+  private static final class Fields {
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> extensions = new ArrayList<>();
+    private String id;
+
+    /** One field without surrounding whitespace, starting at {@code from} in the record. */
+    void read(String field, int from) {
+      if (field.startsWith("id=")) {
         String value = field.substring(3);
         if (id != null) {
           problems.add(at(from, "id= appears twice"));
@@ -79,20 +96,15 @@ public final class MtaStsRecordParser {
           problems.add(at(from + 3, "id '" + value + "' must be 1 to 32 letters and digits"));
         }
         id = id == null ? value : id;
-      } else if (!field.isEmpty()) {
-        String problem = extensionProblem(field);
-        if (problem == null) {
-          extensions.add(field.substring(0, field.indexOf('=')));
-        } else {
-          problems.add(at(from, problem));
-        }
+        return;
       }
-      start = stop;
+      String problem = extensionProblem(field);
+      if (problem == null) {
+        extensions.add(field.substring(0, field.indexOf('=')));
+      } else {
+        problems.add(at(from, problem));
+      }
     }
-    if (id == null) {
-      problems.add(at(text.length(), "no id= field: the record must carry the policy's id"));
-    }
-    return problems.isEmpty() ? new Parsed.Valid(new MtaStsRecord(id, extensions)) : new Parsed.Invalid(problems);
   }
 
   private static String extensionProblem(String field) {

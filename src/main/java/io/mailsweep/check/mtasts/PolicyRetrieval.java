@@ -23,8 +23,8 @@ public record PolicyRetrieval(DomainName host, DnsAnswer a, DnsAnswer aaaa, List
   /** An address not contacted, and why. */
   public record Refused(String address, TargetGuard.Refusal refusal) {}
 
-  /** One fetch from one address. */
-  public record Attempt(String address, FetchResult result) {}
+  /** One fetch from one address, of {@code url} (which names the port when it is not 443). */
+  public record Attempt(String address, String url, FetchResult result) {}
 
   public PolicyRetrieval {
     refused = List.copyOf(refused);

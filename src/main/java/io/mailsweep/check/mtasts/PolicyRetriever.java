@@ -79,8 +79,9 @@ final class PolicyRetriever {
           plan.attempts));
     }
     InetAddress ip = plan.allowed.get(index);
-    return fetcher.fetch(PolicyRequest.mtaSts(plan.host, ip, port)).thenCompose(result -> {
-      plan.attempts.add(new PolicyRetrieval.Attempt(ip.getHostAddress(), result));
+    PolicyRequest request = PolicyRequest.mtaSts(plan.host, ip, port);
+    return fetcher.fetch(request).thenCompose(result -> {
+      plan.attempts.add(new PolicyRetrieval.Attempt(ip.getHostAddress(), request.url(), result));
       return attempt(plan, index + 1);
     });
   }

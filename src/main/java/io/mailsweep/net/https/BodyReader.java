@@ -67,12 +67,20 @@ final class BodyReader {
     return new Body(bytes, null, "close");
   }
 
-  /** RFC 9112 §7.1; trailers after the last chunk are not read (the connection closes). */
+  /**
+   * RFC 9112 §7.1; the size lines and the CRLFs after the chunks stay within {@link
+   * HttpsSettings#maxHeaderBytes()} together. Trailers are not read (the connection closes).
+   */
   private Body chunked() throws IOException, MalformedResponse {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String tooLong = "a chunk-size line is longer than " + limits.maxHeaderBytes() + " bytes";
+    int start = lines.consumed();
+    String tooLong = "the chunk-size lines take more than " + limits.maxHeaderBytes() + " bytes";
     while (true) {
-      String line = lines.next(limits.maxHeaderBytes(), "chunked body", tooLong);
+      int left = limits.maxHeaderBytes() - (lines.consumed() - start);
+      if (left < 2) {
+        throw new MalformedResponse(tooLong);
+      }
+      String line = lines.next(left, "chunked body", tooLong);
       if (line == null) {
         throw new MalformedResponse("the connection closed inside the chunked body");
       }

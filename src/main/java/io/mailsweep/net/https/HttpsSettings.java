@@ -12,7 +12,8 @@ import java.time.Duration;
  *     §3.3 suggests senders time out within a minute; 20 s keeps batch scans moving
  * @param maxBodyBytes bodies longer than this are {@link FetchOutcome#TOO_LARGE}; RFC 8461 §3.3
  *     suggests 64 KiB
- * @param maxHeaderBytes bound of the status line and headers together, and of one chunk-size line
+ * @param maxHeaderBytes bound of the status line and headers together, and of the chunk-size lines
+ *     of a chunked body together
  * @param maxHeaders header fields accepted in one response head
  * @param userAgent the User-Agent header
  */

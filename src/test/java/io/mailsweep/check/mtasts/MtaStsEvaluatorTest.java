@@ -48,7 +48,8 @@ class MtaStsEvaluatorTest {
 
   static PolicyRetrieval fetched(FetchResult result) {
     return new PolicyRetrieval(HOST, address("192.0.2.80"), Answers.status(HOST.text(), RecordType.AAAA,
-        DnsStatus.NODATA), List.of(), List.of(new PolicyRetrieval.Attempt("192.0.2.80", result)));
+        DnsStatus.NODATA), List.of(), List.of(new PolicyRetrieval.Attempt("192.0.2.80",
+        "https://mta-sts.vendor.test/.well-known/mta-sts.txt", result)));
   }
 
   static PolicyRetrieval serving(String body) {

@@ -78,6 +78,9 @@ class ResponseReaderTest {
             "not a chunk size: 'zz'"),
         Arguments.of("chunk overruns", ok + "Transfer-Encoding: chunked\r\n\r\n2\r\nhello\r\n0\r\n\r\n",
             FetchOutcome.PROTOCOL_ERROR, "a chunk is longer than its size line says"),
+        Arguments.of("chunk extensions too long", ok + "Transfer-Encoding: chunked\r\n\r\n"
+            + ("1;" + "x".repeat(100) + "\r\na\r\n").repeat(3), FetchOutcome.PROTOCOL_ERROR,
+            "the chunk-size lines take more than 256 bytes"),
         Arguments.of("gzip", ok + "Transfer-Encoding: gzip, chunked\r\n\r\n", FetchOutcome.PROTOCOL_ERROR,
             "unsupported Transfer-Encoding 'gzip, chunked'"));
   }
