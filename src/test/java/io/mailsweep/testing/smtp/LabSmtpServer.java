@@ -70,18 +70,40 @@ public final class LabSmtpServer implements AutoCloseable {
 
   /** Connections accepted so far. */
   public int connections() {
+    settle();
     return connections.get();
   }
 
   /** Every command line received so far, as sent, over all connections. */
   public List<String> commands() {
+    settle();
     return List.copyOf(commands);
   }
 
   /** One entry per server-side handshake: "TLSv1.3 TLS_AES_128_GCM_SHA256" or "failed: why". */
   public List<String> handshakes() {
+    settle();
     return List.copyOf(handshakes);
   }
+
+  /**
+   * Waits (at most {@link #SETTLE}) until every connection the client has left is finished here,
+   * so that the records include its last command: the client returns before the server thread has
+   * read its QUIT.
+   */
+  private void settle() {
+    long end = System.nanoTime() + SETTLE.toNanos();
+    while (!open.isEmpty() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static final Duration SETTLE = Duration.ofSeconds(1);
 
   private void accept() {
     while (!listener.isClosed()) {
