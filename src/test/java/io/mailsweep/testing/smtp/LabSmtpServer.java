@@ -57,6 +57,20 @@ public final class LabSmtpServer implements AutoCloseable {
     return new LabSmtpServer(listener, scenario);
   }
 
+  /**
+   * Starts a server playing {@code scenario} on {@code bindTo}, a loopback address and port: several
+   * servers on one port and different addresses stand for the MX hosts of a lab.
+   */
+  public static LabSmtpServer start(Scenario scenario, InetSocketAddress bindTo) throws IOException {
+    if (!bindTo.getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException("lab servers listen on loopback only: " + bindTo);
+    }
+    ServerSocket listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(bindTo, 50);
+    return new LabSmtpServer(listener, scenario);
+  }
+
   /** A loopback port nothing listens on: bound, then closed at once. */
   public static int refusedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
