@@ -11,6 +11,7 @@
 #   ca.pem                    the lab CA (scan with --trust-ca <run>/ca.pem)
 #   pki/NAME.key NAME.crt     key and certificate; NAME.pem holds both (key first) for Postfix
 #   NAME: mx1           mx1.tls.test, valid, issued by the lab CA
+#         mx-dane-bad   mx-dane-bad.tls.test, valid, issued by the lab CA
 #         mx-expired    mx-expired.tls.test, issued by the lab CA, expired 30 days ago
 #         other         other.test only: the wrong name for any tls.test host
 #         mx-selfsigned mx-selfsigned.tls.test, self-signed (no lab CA)
@@ -23,7 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
 # Validity of the "valid" certificates. The lab is minted again on every transport-lab start.
 VALID_DAYS=30
-LEAVES=(mx1 mx-expired other mx-selfsigned mta-sts)
+LEAVES=(mx1 mx-dane-bad mx-expired other mx-selfsigned mta-sts)
 
 stamp() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
 
@@ -105,6 +106,7 @@ do_start() {
     -keyout "$PKI_DIR/ca.key" -out "$LAB_CA" -days $((VALID_DAYS + 1)) 2>/dev/null
   chmod 644 "$LAB_CA"
   issue mx1 "-1 hour" "+$VALID_DAYS days" mx1.tls.test
+  issue mx-dane-bad "-1 hour" "+$VALID_DAYS days" mx-dane-bad.tls.test
   issue mx-expired "-90 days" "-30 days" mx-expired.tls.test
   issue other "-1 hour" "+$VALID_DAYS days" other.test
   issue mta-sts "-1 hour" "+$VALID_DAYS days" \
@@ -125,7 +127,7 @@ complete() {
   for n in "${LEAVES[@]}"; do
     [[ -s "$PKI_DIR/$n.pem" ]] || return 1
   done
-  for n in mx1 other mta-sts mx-selfsigned; do
+  for n in mx1 mx-dane-bad other mta-sts mx-selfsigned; do
     openssl x509 -in "$PKI_DIR/$n.crt" -noout -checkend 86400 >/dev/null || return 1
   done
   openssl x509 -in "$LAB_CA" -noout -checkend 86400 >/dev/null

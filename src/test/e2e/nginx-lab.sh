@@ -74,7 +74,9 @@ pid $NG_PID;
 error_log $NG_DIR/error.log info;
 events { worker_connections 64; }
 http {
-    access_log $NG_DIR/access.log;
+    # One line per request, with the SNI name: run-transport-e2e.sh counts requests per host.
+    log_format lab '\$remote_addr [\$time_local] \$ssl_server_name "\$request" \$status';
+    access_log $NG_DIR/access.log lab;
     client_body_temp_path $NG_DIR/tmp/body;
     proxy_temp_path $NG_DIR/tmp/proxy;
     fastcgi_temp_path $NG_DIR/tmp/fastcgi;

@@ -12,6 +12,7 @@
 #   127.0.25.27  mx-expired.tls.test     STARTTLS, certificate expired 30 days ago
 #   127.0.25.28  mx-wrongname.tls.test   STARTTLS, certificate for other.test
 #   127.0.25.30  mx-selfsigned.tls.test  STARTTLS, self-signed certificate
+#   127.0.25.31  mx-dane-bad.tls.test    STARTTLS, valid certificate (its TLSA record will not match)
 #   127.0.99.1   mx-private.tls.test     tripwire: the scan must never connect here (outside
 #                                        --allow-targets 127.0.25.0/24); every connection is logged
 #   (127.0.25.29, mx-refused.tls.test: nothing listens, on purpose)
@@ -36,11 +37,13 @@ SERVICES=(
   "expired|127.0.25.27|may|mx-expired"
   "wrongname|127.0.25.28|may|other"
   "selfsigned|127.0.25.30|may|mx-selfsigned"
+  "danebad|127.0.25.31|may|mx-dane-bad"
   "private|127.0.99.1|none|-"
 )
 declare -A HOSTNAME_OF=(
   [mx1]=mx1.tls.test [nostarttls]=mx-nostarttls.tls.test [expired]=mx-expired.tls.test
-  [wrongname]=mx-wrongname.tls.test [selfsigned]=mx-selfsigned.tls.test [private]=mx-private.tls.test
+  [wrongname]=mx-wrongname.tls.test [selfsigned]=mx-selfsigned.tls.test
+  [danebad]=mx-dane-bad.tls.test [private]=mx-private.tls.test
 )
 
 addresses() {
@@ -256,6 +259,9 @@ do_selftest() {
   out="$(s_client 127.0.25.30 mx-selfsigned.tls.test)" || true
   expect ".30 selfsigned: verification fails on the self-signed certificate" \
     contains "$out" "self-signed certificate"
+  out="$(s_client 127.0.25.31 mx-dane-bad.tls.test)" || true
+  expect ".31 danebad: STARTTLS handshake verifies for mx-dane-bad.tls.test" \
+    contains "$out" "Verified peername: mx-dane-bad.tls.test"
   expect ".29 refused: nothing listens" bash -c "! timeout 1 bash -c 'exec 3<>/dev/tcp/127.0.25.29/25'"
   out="$(ehlo_keywords 127.0.99.1 2>&1)" || true
   expect "99.1 private tripwire: EHLO answers" contains "$out" "size"
