@@ -64,7 +64,7 @@ sign() {
   zsk="$(new_key)"
   until="$(date -u -d '+10 years' +%Y%m%d%H%M%S)"
   cap="20380101000000"
-  [[ "$until" < "$cap" ]] || until="$cap"
+  ((10#$until < 10#$cap)) || until="$cap"
   render >"$DNS_DIR/$ZONE.unsigned"
   ldns-signzone -i "$(date -u -d '-1 day' +%Y%m%d%H%M%S)" -e "$until" -f "$SERVED" \
     "$DNS_DIR/$ZONE.unsigned" "$KEYS_DIR/$zsk" "$KEYS_DIR/$ksk" || die "ldns-signzone failed"
@@ -81,7 +81,7 @@ sign() {
 }
 
 do_start() {
-  ensure_packages ldns-signzone:ldnsutils drill:ldnsutils openssl:openssl
+  ensure_packages ldns-signzone:ldnsutils drill:ldnsutils openssl:openssl python3:python3
   bash "$E2E_DIR/lab-pki.sh" ensure
   mkdir -p "$DNS_DIR"
   chmod 755 "$LAB_RUN" "$DNS_DIR"

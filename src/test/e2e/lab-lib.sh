@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared by the transport lab scripts (lab-pki.sh, dns-lab.sh, postfix-lab.sh, nginx-lab.sh,
 # transport-lab.sh); sourced, never run. Set LAB_NAME before sourcing: it prefixes every message.
 #
@@ -102,10 +103,10 @@ still_alive() {
   return 0
 }
 
-# tcp_open ADDR PORT: whether something accepts TCP connections on ADDR:PORT (1 s bound).
-tcp_open() {
+# refused ADDR PORT: whether a TCP connection to ADDR:PORT fails (nothing accepts; 1 s bound).
+refused() {
   is_loopback_ipv4 "$1" || die "refusing to connect to non-loopback $1"
-  timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
+  ! timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
 }
 
 # listening ADDR PORT: whether a TCP socket listens on exactly ADDR:PORT (ss; no connection made,

@@ -146,7 +146,7 @@ do_stop() {
 }
 
 do_start() {
-  ensure_packages nginx:nginx openssl:openssl curl:curl
+  ensure_packages nginx:nginx openssl:openssl curl:curl ss:iproute2
   bash "$E2E_DIR/lab-pki.sh" ensure
   do_stop
   ! listening "$NG_ADDR" "$NG_PORT" || die "something else already listens on $NG_ADDR:$NG_PORT"

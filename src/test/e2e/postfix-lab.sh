@@ -184,7 +184,7 @@ do_stop() {
 }
 
 do_start() {
-  ensure_packages postfix:postfix openssl:openssl
+  ensure_packages postfix:postfix openssl:openssl ss:iproute2 python3:python3
   bash "$E2E_DIR/lab-pki.sh" ensure
   do_stop
   local a
@@ -238,6 +238,19 @@ with smtplib.SMTP(sys.argv[1], 25, local_hostname="selftest.tls.test", timeout=5
 PY
 }
 
+# rcpt_reply ADDR: the reply code to RCPT TO <probe@example.org> at ADDR:25 (no message is sent).
+rcpt_reply() {
+  python3 - "$1" <<'PY'
+import smtplib, sys
+assert sys.argv[1].startswith("127."), "lab connections go to loopback only"
+with smtplib.SMTP(sys.argv[1], 25, local_hostname="selftest.tls.test", timeout=5) as s:
+    s.ehlo()
+    s.mail("selftest@tls.test")
+    print(s.rcpt("probe@example.org")[0])
+    s.rset()
+PY
+}
+
 do_selftest() {
   [[ -n "$(master_pid)" ]] || die "not running (postfix-lab.sh start first)"
   local out
@@ -262,15 +275,21 @@ do_selftest() {
   out="$(s_client 127.0.25.31 mx-dane-bad.tls.test)" || true
   expect ".31 danebad: STARTTLS handshake verifies for mx-dane-bad.tls.test" \
     contains "$out" "Verified peername: mx-dane-bad.tls.test"
-  expect ".29 refused: nothing listens" bash -c "! timeout 1 bash -c 'exec 3<>/dev/tcp/127.0.25.29/25'"
+  expect ".29 refused: the connection is refused (nothing listens)" refused 127.0.25.29 25
   out="$(ehlo_keywords 127.0.99.1 2>&1)" || true
   expect "99.1 private tripwire: EHLO answers" contains "$out" "size"
   expect "99.1 private tripwire: no STARTTLS" lacks "$out" "starttls"
   sleep 0.5
   expect "99.1 private tripwire: its connection is logged as lab-private" \
     grep -Eq "lab-private/smtpd\[[0-9]+\]: connect from" "$PF_LOG"
+  out="$(rcpt_reply 127.0.25.25 2>&1)" || true
+  expect ".25 mx1: RCPT to any address is rejected (5xx): the lab accepts and relays no mail" \
+    contains "$out" "^5[0-9][0-9]$"
+  out="$(postconf -c "$PF_ETC" -h default_transport relay_transport relayhost)"
+  expect "transports are error:, relayhost is empty" test "$out" == \
+    "$(printf 'error:the mailsweep lab sends no mail\nerror:the mailsweep lab sends no mail\n')"
   out="$(ss -Hltn 'sport = :25' | awk '{print $4}')"
-  expect "port 25 listens on loopback only" lacks "$out" "^[^1]|^1[^2]|^12[^7]|^127[^.]"
+  expect "nothing listens on port 25 outside loopback" lacks "$out" "^[^1]|^1[^2]|^12[^7]|^127[^.]"
   selftest_verdict
 }
 

@@ -131,10 +131,10 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "exit code 3: refused.tls.test and private.tls.test could not be tested" test "$code" -eq 3
   check "input counted: 13 accepted" grep -q "13 accepted" "$WORK/scan.out"
   check "resolver trusted via the canary" grep -q "resolver: OK" "$WORK/scan.out"
-  REPORT="$(ls "$WORK"/out/*.xlsx 2>/dev/null | head -n 1)"
+  REPORT="$(ls "$WORK"/out/*.xlsx 2>/dev/null | head -n 1)" || true
   check "a workbook was written" test -n "$REPORT"
   REPORT="${REPORT:-/nonexistent}"
-  check "workbook has a Mail servers sheet" bash -c "unzip -p '$REPORT' xl/workbook.xml | grep -q 'name=\"Mail servers\"'"
+  check "workbook has a Mail servers sheet" cell "Mail servers" --rows "no such cell"
 
   echo "-- MX, TLS-RPT"
   check "good: MX PASS" status_is MX good.tls.test PASS
@@ -162,9 +162,8 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "private: STARTTLS INCONCLUSIVE, not tested" status_is STARTTLS private.tls.test INCONCLUSIVE
   check "private: the reason is the target guard" detail_has STARTTLS private.tls.test "allow|not allowed|outside|refus"
   check "private: Mail servers row of 127.0.99.1 not contacted" server_has 127.0.99.1 "allow|not allowed|outside|not contacted"
-  check "private: Postfix logged no connection to 127.0.99.1 during the scan" \
-    bash -c "! grep -q 'lab-private/' '$WORK/maillog'"
-  check "control: Postfix logged the scan's connections to mx1 (.25)" grep -q "lab-mx1/smtpd.*connect from" "$WORK/maillog"
+  check "private: Postfix logged the scan's connections to mx1 (.25) but none to 127.0.99.1" \
+    bash -c "grep -q 'lab-mx1/smtpd.*connect from' '$WORK/maillog' && ! grep -q 'lab-private/' '$WORK/maillog'"
   check "control: Postfix logged the scan's STARTTLS to mx1" grep -q "lab-mx1/smtpd.*TLS connection established" "$WORK/maillog"
   check "no mail was queued by the scan" bash -c "! grep -Eq '/(cleanup|qmgr)\\[' '$WORK/maillog'"
 
@@ -175,9 +174,10 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "testing: detail shows testing" detail_has MTASTS testing.tls.test "testing"
   check "redirect: MTA-STS FAIL" status_is MTASTS redirect.tls.test FAIL
   check "redirect: the reason is the HTTP redirect (301)" detail_has MTASTS redirect.tls.test "301|redirect"
-  check "redirect: the redirect was not followed (as many fetches of the good host as of the testing host)" \
-    test "$(grep -c ' mta-sts.good.tls.test "GET' "$WORK/access.log")" -eq \
-    "$(grep -c ' mta-sts.testing.tls.test "GET' "$WORK/access.log")"
+  good_gets="$(grep -c ' mta-sts.good.tls.test "GET' "$WORK/access.log" || true)"
+  testing_gets="$(grep -c ' mta-sts.testing.tls.test "GET' "$WORK/access.log" || true)"
+  check "redirect: the 301 was not followed (good's policy fetched as often as testing's, $good_gets vs $testing_gets)" \
+    test "$good_gets" -ge 1 -a "$good_gets" -eq "$testing_gets"
   check "redirect: the redirecting URL was fetched" grep -q ' mta-sts.redirect.tls.test "GET .* 301$' "$WORK/access.log"
   check "missing: MTA-STS FAIL" status_is MTASTS missing.tls.test FAIL
   check "missing: the reason is the 404" detail_has MTASTS missing.tls.test "404"
