@@ -10,7 +10,9 @@
 # configuration, zone copies, pid file and log, goes to a private run folder:
 # ${MAILSWEEP_NSD_RUN:-${TMPDIR:-/tmp}/mailsweep-nsd}. Zones come from ${MAILSWEEP_LAB_DIR:-
 # <repo>/samples/lab}; each NAME.zone file is served as zone "NAME.". NSD ignores faults.txt:
-# fault injection is a feature of the in-process test server only.
+# fault injection is a feature of the in-process test server only. MAILSWEEP_NSD_EXTRA_ZONES
+# (space-separated paths of more NAME.zone files) adds zones; an extra file named like a zone of
+# the lab folder replaces it (dns-lab.sh serves its rendered, signed tls.test.zone this way).
 #
 # ADDR must be a loopback address (127.0.0.0/8): the lab never listens anywhere else.
 set -euo pipefail
@@ -182,8 +184,13 @@ EOF
     shopt -s nullglob
     local zones=("$LAB_DIR"/*.zone)
     ((${#zones[@]} > 0)) || die "no *.zone file in $LAB_DIR"
-    for zone in "${zones[@]}"; do
-      z="$(basename "$zone")"
+    local -A file_of=()
+    for zone in "${zones[@]}" ${MAILSWEEP_NSD_EXTRA_ZONES:-}; do
+      [[ "$zone" == *.zone && -f "$zone" ]] || die "extra zone $zone is not a NAME.zone file"
+      file_of["$(basename "$zone")"]="$zone"
+    done
+    for z in $(printf "%s\n" "${!file_of[@]}" | sort); do
+      zone="${file_of[$z]}"
       name="${z%.zone}."
       install -m 644 "$zone" "$RUN_DIR/zones/$z"
       printf '\nzone:\n    name: "%s"\n    zonefile: "%s"\n' "$name" "$z"
