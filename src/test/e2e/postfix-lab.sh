@@ -7,7 +7,7 @@
 #   postfix-lab.sh selftest   prove each service with openssl s_client / smtplib (needs start)
 #
 # Services, all on port 25 (every address is loopback; nothing else listens):
-#   127.0.25.25  mx1.tls.test            STARTTLS, valid certificate from the lab CA
+#   127.0.25.25  mx1.tls.test            STARTTLS, valid certificate from the lab CA, TLS 1.2+ only
 #   127.0.25.26  mx-nostarttls.tls.test  no STARTTLS (smtpd_tls_security_level=none)
 #   127.0.25.27  mx-expired.tls.test     STARTTLS, certificate expired 30 days ago
 #   127.0.25.28  mx-wrongname.tls.test   STARTTLS, certificate for other.test
@@ -111,6 +111,10 @@ write_master_cf() {
       IFS='|' read -r name addr level cert <<<"$s"
       opts="-o syslog_name=lab-$name -o myhostname=${HOSTNAME_OF[$name]} -o smtpd_tls_security_level=$level"
       [[ "$cert" == - ]] || opts+=" -o smtpd_tls_chain_files=$PKI_DIR/$cert.pem"
+      # mx1 and mx-dane-bad are hardened (TLS 1.2+, no anonymous/NULL/3DES/RC4 suites); the other
+      # services keep Postfix's defaults, which accept TLS 1.0/1.1 and anonymous suites.
+      [[ "$name" != mx1 && "$name" != danebad ]] ||
+        opts+=" -o smtpd_tls_protocols=>=TLSv1.2 -o smtpd_tls_exclude_ciphers=aNULL,eNULL,3DES,RC4,MD5"
       printf '%s:25 inet n - n - - smtpd\n  %s\n' "$addr" "$opts"
     done
     cat <<'EOF'

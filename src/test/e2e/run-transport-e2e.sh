@@ -93,6 +93,8 @@ finding_has() {
 }
 # server_has ADDRESS REGEX: a Mail servers row holding ADDRESS matches REGEX (case-insensitive).
 server_has() { cell "Mail servers" --rows "$1" | grep -Eqi -- "$2"; }
+# worst_tls_is DOMAIN VERSION: the Domains-sheet "Worst TLS" cell of DOMAIN is VERSION.
+worst_tls_is() { [[ "$(cell Domains Domain "$1" "Worst TLS")" == "$2" ]]; }
 # new_log FILE OFFSET: the lines FILE gained after byte OFFSET.
 new_log() { tail -c +"$(($2 + 1))" "$1"; }
 
@@ -138,8 +140,8 @@ if [[ -z "$LAB_ONLY" ]]; then
 
   echo "-- MX, TLS-RPT"
   check "good: MX PASS" status_is MX good.tls.test PASS
-  check "good: TLS-RPT PASS with its rua" status_is TLSRPT good.tls.test PASS
-  check "nostarttls: TLS-RPT WARN (no record)" status_is TLSRPT nostarttls.tls.test WARN
+  check "good: TLS-RPT PASS with its rua" status_is TLS-RPT good.tls.test PASS
+  check "nostarttls: TLS-RPT WARN (no record)" status_is TLS-RPT nostarttls.tls.test WARN
 
   echo "-- STARTTLS"
   check "good: STARTTLS PASS" status_is STARTTLS good.tls.test PASS
@@ -155,6 +157,12 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "selfsigned: untrusted-certificate finding" finding_has STARTTLS selfsigned.tls.test "UNTRUSTED|SELF_SIGNED|CHAIN"
   check "dane-bad: STARTTLS PASS (its certificate is valid; only DANE fails)" \
     status_is STARTTLS dane-bad.tls.test PASS
+  check "expired: Postfix defaults accept TLS 1.0 (worst version shown)" worst_tls_is expired.tls.test TLSv1
+  check "expired: legacy-version finding (Postfix defaults)" finding_has STARTTLS expired.tls.test TLS_LEGACY_VERSION
+  check "expired: weak-suite finding (Postfix defaults allow anonymous suites)" \
+    finding_has STARTTLS expired.tls.test TLS_WEAK_CIPHER
+  check "good: hardened mx1 accepts TLS 1.2 at worst" worst_tls_is good.tls.test TLSv1.2
+  check "Mail servers: mx1 negotiated TLSv1.3, certificate valid" server_has 127.0.25.25 "TLSv1.3.*valid"
   check "refused: STARTTLS INCONCLUSIVE (could not test is never failed)" \
     status_is STARTTLS refused.tls.test INCONCLUSIVE
   check "refused: the reason names the refused connection" detail_has STARTTLS refused.tls.test "refused"
@@ -168,24 +176,24 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "no mail was queued by the scan" bash -c "! grep -Eq '/(cleanup|qmgr)\\[' '$WORK/maillog'"
 
   echo "-- MTA-STS"
-  check "good: MTA-STS PASS, mode enforce" status_is MTASTS good.tls.test PASS
-  check "good: detail shows enforce" detail_has MTASTS good.tls.test "enforce"
-  check "testing: MTA-STS WARN, mode testing" status_is MTASTS testing.tls.test WARN
-  check "testing: detail shows testing" detail_has MTASTS testing.tls.test "testing"
-  check "redirect: MTA-STS FAIL" status_is MTASTS redirect.tls.test FAIL
-  check "redirect: the reason is the HTTP redirect (301)" detail_has MTASTS redirect.tls.test "301|redirect"
+  check "good: MTA-STS PASS, mode enforce" status_is MTA-STS good.tls.test PASS
+  check "good: detail shows enforce" detail_has MTA-STS good.tls.test "enforce"
+  check "testing: MTA-STS WARN, mode testing" status_is MTA-STS testing.tls.test WARN
+  check "testing: detail shows testing" detail_has MTA-STS testing.tls.test "testing"
+  check "redirect: MTA-STS FAIL" status_is MTA-STS redirect.tls.test FAIL
+  check "redirect: the reason is the HTTP redirect (301)" detail_has MTA-STS redirect.tls.test "301|redirect"
   good_gets="$(grep -c ' mta-sts.good.tls.test "GET' "$WORK/access.log" || true)"
   testing_gets="$(grep -c ' mta-sts.testing.tls.test "GET' "$WORK/access.log" || true)"
   check "redirect: the 301 was not followed (good's policy fetched as often as testing's, $good_gets vs $testing_gets)" \
     test "$good_gets" -ge 1 -a "$good_gets" -eq "$testing_gets"
   check "redirect: the redirecting URL was fetched" grep -q ' mta-sts.redirect.tls.test "GET .* 301$' "$WORK/access.log"
-  check "missing: MTA-STS FAIL" status_is MTASTS missing.tls.test FAIL
-  check "missing: the reason is the 404" detail_has MTASTS missing.tls.test "404"
-  check "badcert: MTA-STS FAIL" status_is MTASTS badcert.tls.test FAIL
-  check "badcert: the reason is the policy host's certificate" detail_has MTASTS badcert.tls.test "certificate|name"
+  check "missing: MTA-STS FAIL" status_is MTA-STS missing.tls.test FAIL
+  check "missing: the reason is the 404" detail_has MTA-STS missing.tls.test "404"
+  check "badcert: MTA-STS FAIL" status_is MTA-STS badcert.tls.test FAIL
+  check "badcert: the reason is the policy host's certificate" detail_has MTA-STS badcert.tls.test "certificate|name"
   check "badcert: no policy was read over the bad certificate" \
     bash -c "! grep -q ' mta-sts.badcert.tls.test \"GET' '$WORK/access.log'"
-  check "nostarttls: MTA-STS not PASS (no policy published)" status_is MTASTS nostarttls.tls.test "WARN|FAIL|NOT_APPLICABLE"
+  check "nostarttls: MTA-STS not PASS (no policy published)" status_is MTA-STS nostarttls.tls.test "WARN|FAIL|NOT_APPLICABLE"
 
   echo "-- DANE"
   check "dane: DANE PASS (DNSSEC-validated TLSA matches)" status_is DANE dane.tls.test PASS

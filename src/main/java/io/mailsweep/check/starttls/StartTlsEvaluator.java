@@ -145,6 +145,11 @@ public final class StartTlsEvaluator {
   }
 
   private static String summary(String coverage, List<Observed> servers, String worst) {
+    if (coverage.equals("not tested")) {
+      Observed first = servers.get(0);
+      return "STARTTLS not tested: " + first.notTestedReason() + " (" + first.label() + ")"
+          + (servers.size() > 1 ? " and " + (servers.size() - 1) + " more" : "");
+    }
     long yes = servers.stream().filter(s -> s.answer() == Answer.YES).count();
     long tested = servers.stream().filter(s -> s.answer() != Answer.NOT_TESTED).count();
     String s = "STARTTLS " + coverage + " (" + yes + "/" + servers.size() + " addresses"

@@ -201,6 +201,7 @@ class StartTlsCheckTest {
     CheckResult r = run("refused");
     assertThat(r.status()).isEqualTo(Status.INCONCLUSIVE);
     assertThat(r.reason()).contains("connect refused");
+    assertThat(r.summary()).startsWith("STARTTLS not tested: connect refused").contains("mx1.refused.st.test");
   }
 
   @Test
