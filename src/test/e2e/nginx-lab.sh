@@ -164,8 +164,13 @@ do_start() {
     do_stop
     die "nginx did not listen on $NG_ADDR:$NG_PORT within 10 s"
   fi
-  local pid
-  pid="$(master_pid)"
+  local pid="" i
+  # nginx listens before its daemonised master has written the pid file: give it a moment.
+  for i in $(seq 50); do
+    pid="$(master_pid)"
+    [[ -z "$pid" ]] || break
+    sleep 0.1
+  done
   [[ -n "$pid" ]] || die "nginx listens but $NG_PID names no nginx of ours"
   known_pids "$pid" | sort -u >"$NG_PIDS"
   log "nginx (master pid $pid) serves the MTA-STS hosts on $NG_ADDR:$NG_PORT; logs in $NG_DIR"
