@@ -62,7 +62,7 @@ final class TransportOptions {
       description = "SMTP probes in flight at once; each address is probed once per run (default: ${DEFAULT-VALUE}).")
   int smtpConcurrency;
 
-  @Option(names = "--smtp-cache", paramLabel = "N", defaultValue = "50000",
+  @Option(names = "--smtp-cache", paramLabel = "N", defaultValue = "5000",
       description = "Probed addresses whose results are kept for the run (default: ${DEFAULT-VALUE}).")
   int smtpCache;
 

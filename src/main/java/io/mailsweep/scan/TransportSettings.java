@@ -63,7 +63,7 @@ public record TransportSettings(
 
   public static final TransportSettings DEFAULTS = new TransportSettings(List.of(), false, List.of(), 25,
       "mailsweep.invalid", Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10),
-      Duration.ofSeconds(60), true, true, 32, 50_000, DEFAULT_CANARY, 443, Duration.ofSeconds(10),
+      Duration.ofSeconds(60), true, true, 32, 5_000, DEFAULT_CANARY, 443, Duration.ofSeconds(10),
       Duration.ofSeconds(20), 30, null, false, Duration.ofMinutes(10));
 
   public TransportSettings {

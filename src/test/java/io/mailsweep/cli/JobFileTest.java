@@ -38,6 +38,29 @@ class JobFileTest {
   }
 
   @Test
+  void transportKeysBecomeOptionsAndFlags() throws Exception {
+    List<String> args = JobFile.arguments(job("""
+        input: ../lists/vendors.csv
+        allow-targets: [127.0.25.0/24, "::1"]
+        allow-private-targets: true
+        trust-resolver-ad: false
+        tls-versions: false
+        weak-ciphers: true
+        trust-ca: [../pki/ca.pem]
+        dnssec-trust-anchor: ../pki/root.anchor
+        smtp-canary: [mx1.lab.test]
+        smtp-port: 2525
+        """));
+    assertThat(args).containsExactly(dir.resolve("lists/vendors.csv").toString(),
+        "--allow-targets", "127.0.25.0/24,::1", "--allow-private-targets", "--no-tls-versions",
+        "--trust-ca", dir.resolve("pki/ca.pem").toString(),
+        "--dnssec-trust-anchor", dir.resolve("pki/root.anchor").toString(),
+        "--smtp-canary", "mx1.lab.test", "--smtp-port", "2525");
+    assertThatThrownBy(() -> JobFile.arguments(job("input: a.csv\nallow-private-targets: yes please\n")))
+        .isInstanceOf(UserError.class).hasMessageContaining("'allow-private-targets' must be true or false");
+  }
+
+  @Test
   void mistakesAreUserErrorsNamingTheFileAndKey() throws Exception {
     assertThatThrownBy(() -> JobFile.arguments(job("input: a.csv\ncolumnn: domain\n")))
         .isInstanceOf(UserError.class).hasMessageContaining("unknown key 'columnn'").hasMessageContaining("column");

@@ -7,6 +7,7 @@ import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.scan.ScanSettings;
+import io.mailsweep.scan.TransportSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,21 @@ class RunParametersTest {
     assertThat(back).isEqualTo(request);
     assertThat(RunParameters.runId(RunParameters.of(42, request))).isEqualTo(42);
     assertThat(RunParameters.of(42, request).getIdentifyingParameters()).hasSize(1);
+  }
+
+  @Test
+  void transportSettingsRoundTripToo() {
+    DnsSettings dns = new DnsSettings(List.of(new InetSocketAddress("127.0.0.1", 5353)), Duration.ofMillis(700), 1,
+        Duration.ofMillis(50), 64, 1000, 8);
+    TransportSettings transport = new TransportSettings(List.of("127.0.25.0/24", "::1/128"), false,
+        List.of(Path.of("/lab/ca.pem")), 2525, "scanner.lab.test", Duration.ofMillis(300), Duration.ofMillis(400),
+        Duration.ofMillis(500), Duration.ofSeconds(5), false, true, 7, 99, List.of("mx1.lab.test"), 8443,
+        Duration.ofSeconds(2), Duration.ofSeconds(3), 14, Path.of("/lab/tls.test.anchor"), true,
+        Duration.ofMinutes(2));
+    ScanSettings settings = new ScanSettings(List.of("mx", "starttls", "dane"), dns, Duration.ofSeconds(9),
+        List.of(), Duration.ZERO.plusSeconds(1), CheckOptions.DEFAULTS, transport);
+    ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10);
+    assertThat(RunParameters.request(RunParameters.of(7, request))).isEqualTo(request);
   }
 
   @Test

@@ -240,6 +240,40 @@ class ScanJobTest {
     assertThat(new File(work.resolve("usage").toString())).doesNotExist();
   }
 
+  @Test
+  void badTransportOptionsAreExplainedInOneLine() throws Exception {
+    Path csv = work.resolve("usage-transport.csv");
+    Files.writeString(csv, "domain\na.test\n");
+    Path garbage = Files.writeString(work.resolve("garbage.pem"), "not a certificate\n");
+    String db = "jdbc:h2:file:" + work.resolve("usage-transport/mailsweep");
+    assertThat(errorOf("scan", csv.toString(), "--allow-targets", "127.0.25.0/33", "--db", db))
+        .contains("--allow-targets", "invalid prefix");
+    assertThat(errorOf("scan", csv.toString(), "--trust-ca", work.resolve("none.pem").toString(), "--db", db))
+        .contains("--trust-ca", "none.pem");
+    assertThat(errorOf("scan", csv.toString(), "--trust-ca", garbage.toString(), "--db", db))
+        .contains("--trust-ca", "garbage.pem", "no PEM certificate");
+    assertThat(errorOf("scan", csv.toString(), "--dnssec-trust-anchor", garbage.toString(), "--db", db))
+        .contains("--dnssec-trust-anchor", "garbage.pem");
+    assertThat(errorOf("scan", csv.toString(), "--ehlo-name", "not a name", "--db", db)).contains("EHLO name");
+    assertThat(errorOf("scan", csv.toString(), "--smtp-port", "0", "--db", db)).contains("SMTP port");
+    assertThat(new File(work.resolve("usage-transport").toString())).doesNotExist();
+  }
+
+  /** Runs a command line that must fail as bad usage; returns its standard error. */
+  private static String errorOf(String... args) {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run(args)).isEqualTo(2);
+    } finally {
+      System.setErr(saved);
+    }
+    String text = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
+    return text;
+  }
+
   private static Row find(Sheet sheet, String domain) {
     for (Row row : sheet) {
       if (row.getCell(1) != null && domain.equals(row.getCell(1).getStringCellValue())) {

@@ -75,8 +75,9 @@ public final class DnsjavaDns implements Dns {
         upstreams.add(Upstream.validating(address, settings.timeout(), anchors));
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot load the DNSSEC trust anchors from " + file + ": "
-          + Failures.describe(e), e);
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace("<none>:", "line ");
+      throw new IllegalArgumentException("cannot load the DNSSEC trust anchors (DS or DNSKEY records in zone-file"
+          + " syntax) from " + file + ": " + why, e);
     }
     return new DnsjavaDns(settings, executor, upstreams);
   }
