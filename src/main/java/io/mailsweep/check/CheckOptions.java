@@ -8,11 +8,25 @@ import java.util.List;
  * @param dkimSelectors selectors probed in addition to the shipped list (job files, --dkim-selectors)
  * @param dkimRsaMinBits RSA keys shorter than this fail (default 1024)
  * @param dkimRsaGoodBits RSA keys shorter than this warn (default 2048)
+ * @param maxMxHosts MX hosts resolved per domain, by preference; more is a finding (default 10)
+ * @param maxMxAddresses MX addresses probed per domain by the transport checks (default 20)
  */
-public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits) {
+public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
+    int maxMxAddresses) {
+  /** MX hosts resolved per domain by default: RFC 5321 sets no number; 10 matches RFC 7208 §4.6.4's MX cap. */
+  public static final int MAX_MX_HOSTS = 10;
+  /** MX addresses probed per domain by default (10 hosts with a few addresses each). */
+  public static final int MAX_MX_ADDRESSES = 20;
   public static final CheckOptions DEFAULTS = new CheckOptions(List.of(), 1024, 2048);
 
+  public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits) {
+    this(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, MAX_MX_HOSTS, MAX_MX_ADDRESSES);
+  }
+
   public CheckOptions {
+    if (maxMxHosts < 1 || maxMxHosts > 100 || maxMxAddresses < 1 || maxMxAddresses > 1000) {
+      throw new IllegalArgumentException("MX caps must be 1..100 hosts and 1..1000 addresses");
+    }
     dkimSelectors = List.copyOf(dkimSelectors);
     if (dkimRsaMinBits < 0 || dkimRsaGoodBits < dkimRsaMinBits) {
       throw new IllegalArgumentException("DKIM key thresholds must satisfy 0 <= min <= good");

@@ -99,6 +99,14 @@ final class ScanOptions {
       description = "RSA DKIM keys shorter than this warn (default: ${DEFAULT-VALUE}).")
   int dkimGoodBits;
 
+  @Option(names = "--max-mx-hosts", paramLabel = "N", defaultValue = "10",
+      description = "MX hosts resolved per domain, by preference; more is a finding (default: ${DEFAULT-VALUE}).")
+  int maxMxHosts;
+
+  @Option(names = "--max-mx-addresses", paramLabel = "N", defaultValue = "20",
+      description = "MX addresses probed per domain by the transport checks (default: ${DEFAULT-VALUE}).")
+  int maxMxAddresses;
+
   @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
@@ -112,7 +120,7 @@ final class ScanOptions {
     DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
         dnsInFlight, dnsCache, 8);
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
-        domainDeadline, canaryNames(), progress, new CheckOptions(selectors(), dkimMinBits, dkimGoodBits),
+        domainDeadline, canaryNames(), progress, checkOptions(),
         transport.toSettings());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
@@ -128,6 +136,14 @@ final class ScanOptions {
       DnsjavaDns.validating(dns.withDnssec(false, anchor), Runnable::run);
     } catch (IllegalArgumentException e) {
       throw new UserError("--dnssec-trust-anchor: " + e.getMessage());
+    }
+  }
+
+  private CheckOptions checkOptions() {
+    try {
+      return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

@@ -54,6 +54,8 @@ public final class RunParameters {
     m.put("dkim.selectors", String.join(",", s.options().dkimSelectors()));
     m.put("dkim.rsa.min-bits", Integer.toString(s.options().dkimRsaMinBits()));
     m.put("dkim.rsa.good-bits", Integer.toString(s.options().dkimRsaGoodBits()));
+    m.put("mx.max-hosts", Integer.toString(s.options().maxMxHosts()));
+    m.put("mx.max-addresses", Integer.toString(s.options().maxMxAddresses()));
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
@@ -81,7 +83,8 @@ public final class RunParameters {
         names(p.getString("canary")),
         millis(p, "progress.interval.ms"),
         new CheckOptions(list(p.getString("dkim.selectors")), integer(p, "dkim.rsa.min-bits"),
-            integer(p, "dkim.rsa.good-bits")),
+            integer(p, "dkim.rsa.good-bits"), integer(p, "mx.max-hosts", CheckOptions.MAX_MX_HOSTS),
+            integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES)),
         TransportParameters.read(p::getString));
     String column = p.getString("input.column");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
@@ -120,5 +123,11 @@ public final class RunParameters {
 
   private static int integer(JobParameters p, String key) {
     return Integer.parseInt(p.getString(key));
+  }
+
+  /** A value added in a later version; runs stored before it have the default. */
+  private static int integer(JobParameters p, String key, int absent) {
+    String v = p.getString(key);
+    return v == null ? absent : Integer.parseInt(v);
   }
 }

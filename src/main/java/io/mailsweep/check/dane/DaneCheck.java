@@ -33,8 +33,15 @@ public final class DaneCheck implements Check {
   private final Dns dns;
   private final MxProber prober;
   private final DaneSettings settings;
+  private final MxCheck mxCheck;
 
   public DaneCheck(Dns dns, MxProber prober, DaneSettings settings) {
+    this(dns, prober, settings, MxCheck.MAX_HOSTS);
+  }
+
+  /** @param maxMxHosts MX hosts resolved per domain (the --max-mx-hosts option) */
+  public DaneCheck(Dns dns, MxProber prober, DaneSettings settings, int maxMxHosts) {
+    this.mxCheck = new MxCheck(dns, maxMxHosts);
     this.dns = dns;
     this.prober = prober;
     this.settings = settings;
@@ -57,7 +64,7 @@ public final class DaneCheck implements Check {
       if (early != null) {
         return CompletableFuture.completedFuture(early);
       }
-      return new MxCheck(dns).evaluate(domain).thenCompose(hosts -> gather(hosts)
+      return mxCheck.evaluate(domain).thenCompose(hosts -> gather(hosts)
           .thenApply(gathered -> DaneEvaluator.evaluate(mx, hosts, gathered)));
     });
   }

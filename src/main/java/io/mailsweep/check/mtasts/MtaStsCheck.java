@@ -49,8 +49,14 @@ public final class MtaStsCheck implements Check {
    */
   public MtaStsCheck(Dns dns, PolicyFetcher fetcher, TargetGuard guard, MxProber prober, CertificateJudge judge,
       int httpsPort) {
+    this(dns, new MxCheck(dns), fetcher, guard, prober, judge, httpsPort);
+  }
+
+  /** As above, with the run's MX check (its host cap). */
+  public MtaStsCheck(Dns dns, MxCheck mx, PolicyFetcher fetcher, TargetGuard guard, MxProber prober,
+      CertificateJudge judge, int httpsPort) {
     this.dns = dns;
-    this.mx = new MxCheck(dns);
+    this.mx = mx;
     this.retriever = new PolicyRetriever(dns, guard, fetcher, httpsPort);
     this.prober = prober;
     this.judge = judge;

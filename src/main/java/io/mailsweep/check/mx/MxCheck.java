@@ -1,6 +1,7 @@
 package io.mailsweep.check.mx;
 
 import io.mailsweep.check.Check;
+import io.mailsweep.check.CheckOptions;
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.ScanTarget;
 import io.mailsweep.domain.DomainName;
@@ -19,13 +20,23 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MxCheck implements Check {
   public static final String NAME = MxEvaluator.NAME;
-  /** Hosts resolved per domain; the rest are reported as {@link MxFinding#MX_TOO_MANY_HOSTS}. */
-  public static final int MAX_HOSTS = MxPlan.MAX_HOSTS;
+  /** Hosts resolved per domain by default; the rest are reported as {@link MxFinding#MX_TOO_MANY_HOSTS}. */
+  public static final int MAX_HOSTS = CheckOptions.MAX_MX_HOSTS;
 
   private final Dns dns;
+  private final int maxHosts;
 
   public MxCheck(Dns dns) {
+    this(dns, MAX_HOSTS);
+  }
+
+  /** @param maxHosts hosts resolved per domain, by preference (the --max-mx-hosts option) */
+  public MxCheck(Dns dns, int maxHosts) {
+    if (maxHosts < 1) {
+      throw new IllegalArgumentException("at least one MX host must be resolved");
+    }
     this.dns = dns;
+    this.maxHosts = maxHosts;
   }
 
   @Override
@@ -41,7 +52,7 @@ public final class MxCheck implements Check {
   /** The result and the resolved hosts, for checks that go on to contact them (STARTTLS). */
   public CompletableFuture<MxEvaluation> evaluate(DomainName domain) {
     return dns.query(domain, RecordType.MX).thenCompose(mx -> hostsOf(domain, mx)
-        .thenApply(lookups -> MxEvaluator.evaluate(domain, mx, lookups)));
+        .thenApply(lookups -> MxEvaluator.evaluate(domain, mx, lookups, maxHosts)));
   }
 
   /** The hosts to resolve: the MX set, or the domain itself for an implicit MX (RFC 5321 §5.1). */
@@ -50,7 +61,7 @@ public final class MxCheck implements Check {
       return resolve(List.of(new MxRecord(0, domain)));
     }
     if (mx.status() == DnsStatus.ANSWER) {
-      return resolve(MxPlan.of(mx).hosts());
+      return resolve(MxPlan.of(mx, maxHosts).hosts());
     }
     return CompletableFuture.completedFuture(List.of());
   }

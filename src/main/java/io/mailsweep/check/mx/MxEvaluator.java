@@ -29,6 +29,11 @@ public final class MxEvaluator {
    *     preference 0; otherwise empty
    */
   static MxEvaluation evaluate(DomainName domain, DnsAnswer mx, List<HostLookup> lookups) {
+    return evaluate(domain, mx, lookups, MxPlan.MAX_HOSTS);
+  }
+
+  /** As {@link #evaluate(DomainName, DnsAnswer, List)} with at most {@code maxHosts} hosts resolved. */
+  static MxEvaluation evaluate(DomainName domain, DnsAnswer mx, List<HostLookup> lookups, int maxHosts) {
     List<String> evidence = evidence(mx, lookups);
     if (!mx.status().conclusive()) {
       return inconclusive(domain, MxHosts.Kind.NONE, "MX lookup failed: " + mx.describe(), evidence, List.of());
@@ -45,7 +50,7 @@ public final class MxEvaluator {
     }
     return mx.status() == DnsStatus.NODATA
         ? implicit(domain, hosts.get(0), evidence)
-        : explicit(domain, MxPlan.of(mx), lookups, hosts, evidence);
+        : explicit(domain, MxPlan.of(mx, maxHosts), lookups, hosts, evidence, maxHosts);
   }
 
   private static MxEvaluation implicit(DomainName domain, MxHost self, List<String> evidence) {
@@ -61,7 +66,7 @@ public final class MxEvaluator {
   }
 
   private static MxEvaluation explicit(DomainName domain, MxPlan plan, List<HostLookup> lookups,
-      List<MxHost> hosts, List<String> evidence) {
+      List<MxHost> hosts, List<String> evidence, int maxHosts) {
     if (plan.total() == 0) {
       if (plan.nullMx()) {
         CheckResult r = new CheckResult(NAME, Status.NOT_APPLICABLE, "null MX (accepts no mail)", null,
@@ -71,22 +76,22 @@ public final class MxEvaluator {
       return none(domain, "none", MxFinding.MX_NONE.with(domain
           + " has MX records but none is usable: it cannot receive mail"), evidence);
     }
-    List<Finding> findings = findings(domain, plan, lookups, hosts);
+    List<Finding> findings = findings(domain, plan, lookups, hosts, maxHosts);
     CheckResult r = new CheckResult(NAME, Severity.statusOf(findings), MxSummary.of(hosts, plan.total()),
         null, findings, evidence);
     return new MxEvaluation(r, new MxHosts(domain, MxHosts.Kind.EXPLICIT, hosts, true));
   }
 
   private static List<Finding> findings(DomainName domain, MxPlan plan, List<HostLookup> lookups,
-      List<MxHost> hosts) {
+      List<MxHost> hosts, int maxHosts) {
     List<Finding> out = new ArrayList<>();
     if (plan.nullMx()) {
       out.add(MxFinding.MX_NULL_MIXED.with(domain + " publishes a null MX (\"0 .\") together with "
           + plan.total() + " other MX " + (plan.total() == 1 ? "record" : "records")));
     }
-    if (plan.total() > MxPlan.MAX_HOSTS) {
+    if (plan.total() > maxHosts) {
       out.add(MxFinding.MX_TOO_MANY_HOSTS.with(domain + " has " + plan.total() + " MX hosts; only the first "
-          + MxPlan.MAX_HOSTS + " by preference were checked"));
+          + maxHosts + " by preference were checked"));
     }
     boolean anyAddress = hosts.stream().anyMatch(h -> !h.addresses().isEmpty());
     for (HostLookup l : lookups) {

@@ -27,7 +27,7 @@ public enum MxFinding implements FindingType {
           + " null MX must not publish any other MX record.",
       "RFC 7505 §3"),
   MX_TOO_MANY_HOSTS(Severity.LOW,
-      "Reduce the MX set: hosts beyond the first 10 by preference were not checked, and senders"
+      "Reduce the MX set: hosts beyond the first 10 by preference (--max-mx-hosts) were not checked, and senders"
           + " rarely try that many.",
       "RFC 5321 §5.1"),
   MX_TARGET_CNAME(Severity.MEDIUM,

@@ -19,13 +19,18 @@ record MxPlan(boolean nullMx, List<MxRecord> hosts, int total) {
    * Hosts resolved per domain. RFC 5321 §5.1 sets no number; senders try a few, and 10 matches the
    * MX cap of RFC 7208 §4.6.4 while bounding the queries one domain can cause.
    */
-  static final int MAX_HOSTS = 10;
+  static final int MAX_HOSTS = io.mailsweep.check.CheckOptions.MAX_MX_HOSTS;
+
+  static MxPlan of(DnsAnswer mx) {
+    return of(mx, MAX_HOSTS);
+  }
 
   MxPlan {
     hosts = List.copyOf(hosts);
   }
 
-  static MxPlan of(DnsAnswer mx) {
+  /** The plan with at most {@code maxHosts} hosts (the --max-mx-hosts option). */
+  static MxPlan of(DnsAnswer mx, int maxHosts) {
     boolean nullMx = false;
     List<MxRecord> all = new ArrayList<>();
     for (DnsRecord r : mx.records()) {
@@ -46,6 +51,6 @@ record MxPlan(boolean nullMx, List<MxRecord> hosts, int total) {
         distinct.add(rec);
       }
     }
-    return new MxPlan(nullMx, distinct.subList(0, Math.min(MAX_HOSTS, distinct.size())), distinct.size());
+    return new MxPlan(nullMx, distinct.subList(0, Math.min(maxHosts, distinct.size())), distinct.size());
   }
 }

@@ -22,16 +22,31 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class StartTlsCheck implements Check {
   public static final String NAME = StartTlsEvaluator.NAME;
-  /** Addresses probed per domain (10 MX hosts with a few addresses each); the rest are not probed. */
-  static final int MAX_ADDRESSES = 20;
+  /** Addresses probed per domain by default (10 MX hosts with a few addresses each). */
+  public static final int MAX_ADDRESSES = 20;
 
   private final MxCheck mx;
   private final MxProber prober;
   private final CertificateEvaluator certificates;
   private final Clock clock;
+  private final int maxAddresses;
 
   public StartTlsCheck(Dns dns, MxProber prober, CertificateEvaluator certificates, Clock clock) {
-    this.mx = new MxCheck(dns);
+    this(new MxCheck(dns), prober, certificates, clock, MAX_ADDRESSES);
+  }
+
+  /**
+   * @param mx the run's MX check (its host cap)
+   * @param maxAddresses MX addresses probed per domain, in preference order; the rest are left out
+   *     and said so in the summary (the --max-mx-addresses option)
+   */
+  public StartTlsCheck(MxCheck mx, MxProber prober, CertificateEvaluator certificates, Clock clock,
+      int maxAddresses) {
+    if (maxAddresses < 1) {
+      throw new IllegalArgumentException("at least one MX address must be probed");
+    }
+    this.maxAddresses = maxAddresses;
+    this.mx = mx;
     this.prober = prober;
     this.certificates = certificates;
     this.clock = clock;
@@ -49,16 +64,23 @@ public final class StartTlsCheck implements Check {
 
   private CompletableFuture<CheckResult> probeAll(MxEvaluation evaluation) {
     List<CompletableFuture<Observed>> probes = new ArrayList<>();
+    int left = 0;
     for (MxHost host : evaluation.hosts().hosts()) {
       for (String address : host.addresses()) {
-        if (probes.size() < MAX_ADDRESSES) {
+        if (probes.size() < maxAddresses) {
           probes.add(prober.probe(host.name(), address).thenApply(this::observe));
+        } else {
+          left++;
         }
       }
     }
+    int notProbed = left;
     return CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new))
         .thenApply(ignored -> StartTlsEvaluator.evaluate(evaluation,
-            probes.stream().map(CompletableFuture::join).toList()));
+            probes.stream().map(CompletableFuture::join).toList()))
+        .thenApply(r -> notProbed == 0 ? r : new CheckResult(r.check(), r.status(), r.summary() + "; " + notProbed
+            + " more addresses not probed (--max-mx-addresses " + maxAddresses + ")", r.reason(), r.findings(),
+            r.evidence(), r.attributes(), r.servers()));
   }
 
   private Observed observe(ServerProbe probe) {

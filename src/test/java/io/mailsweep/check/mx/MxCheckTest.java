@@ -71,8 +71,11 @@ class MxCheckTest {
     executor = Executors.newFixedThreadPool(2);
     DnsSettings settings = new DnsSettings(List.of(server.socketAddress()), Duration.ofMillis(200), 0,
         Duration.ofMillis(10), 100, 1000, 8);
-    check = new MxCheck(new DnsjavaDns(settings, executor));
+    dns = new DnsjavaDns(settings, executor);
+    check = new MxCheck(dns);
   }
+
+  static DnsjavaDns dns;
 
   @AfterAll
   static void stop() {
@@ -190,6 +193,14 @@ class MxCheckTest {
     assertThat(r.status()).isEqualTo(Status.FAIL);
     assertThat(codes(r)).containsExactly("MX_TARGET_IP_LITERAL");
     assertThat(r.evidence()).contains(";; 127.0.0.9 is an IP literal; not looked up");
+  }
+
+  @Test
+  void theHostCapIsConfigurable() {
+    MxEvaluation e = new MxCheck(dns, 3).evaluate(DomainName.of("many.vendor.test")).join();
+    assertThat(e.hosts().hosts()).extracting(h -> h.name().text())
+        .containsExactly("h01.vendor.test", "h02.vendor.test", "h03.vendor.test");
+    assertThat(e.result().findings().get(0).message()).contains("12 MX hosts; only the first 3");
   }
 
   @Test

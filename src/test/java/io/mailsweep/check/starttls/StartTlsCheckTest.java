@@ -231,6 +231,16 @@ class StartTlsCheckTest {
   }
 
   @Test
+  void addressesPastTheCapAreLeftOutAndSaidSo() {
+    StartTlsCheck capped = new StartTlsCheck(new io.mailsweep.check.mx.MxCheck(lab.dns()), probes,
+        new CertificateEvaluator(TrustMaterial.only(List.of(CA.certificate())), CertificateSettings.DEFAULTS),
+        Clock.systemUTC(), 1);
+    CheckResult r = capped.run(ScanTarget.of(DomainName.of("partial." + ZONE))).join();
+    assertThat(r.servers()).extracting(MailServer::host).containsExactly("mx1.good.st.test");
+    assertThat(r.summary()).endsWith("; 1 more addresses not probed (--max-mx-addresses 1)");
+  }
+
+  @Test
   void nullMxIsNotApplicable() {
     CheckResult r = run("nullmx");
     assertThat(r.status()).isEqualTo(Status.NOT_APPLICABLE);
