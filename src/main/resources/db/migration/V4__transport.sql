@@ -17,6 +17,7 @@ CREATE TABLE mail_server (
     subject      VARCHAR(1000),
     issuer       VARCHAR(1000),
     not_after    VARCHAR(40),
+    key_info     VARCHAR(200),              -- leaf key type and size, signature algorithm
     validation   VARCHAR(1000),             -- the certificate judged for this host name
     detail       VARCHAR(2000),
     CONSTRAINT mail_server_once UNIQUE (run_id, host, address, port)

@@ -25,12 +25,13 @@ final class MailServersSheet {
       new Column("Certificate subject", 36),
       new Column("Certificate issuer", 36),
       new Column("Expires", 22),
+      new Column("Key", 30),
       new Column("Validation", 36),
       new Column("Detail", 60));
 
   private static final String SELECT =
       "SELECT host, address, port, starttls, protocol, cipher, protocols, weak_ciphers, subject, issuer,"
-          + " not_after, validation, detail FROM mail_server WHERE run_id = ? ORDER BY host, address, port";
+          + " not_after, key_info, validation, detail FROM mail_server WHERE run_id = ? ORDER BY host, address, port";
 
   private final PagedSheet table;
 
@@ -41,7 +42,7 @@ final class MailServersSheet {
   void write(JdbcTemplate jdbc, long runId) {
     RowCallbackHandler handler = rs -> {
       RowCursor row = table.nextRow().text(rs.getString(1)).text(rs.getString(2)).number(rs.getInt(3));
-      for (int i = 4; i <= 13; i++) {
+      for (int i = 4; i <= 14; i++) {
         row.text(rs.getString(i));
       }
     };

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class MailServerRepository {
   private static final String INSERT = "INSERT INTO mail_server (run_id, host, address, port, starttls, protocol,"
-      + " cipher, protocols, weak_ciphers, subject, issuer, not_after, validation, detail)"
-      + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS"
+      + " cipher, protocols, weak_ciphers, subject, issuer, not_after, key_info, validation, detail)"
+      + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS"
       + " (SELECT 1 FROM mail_server WHERE run_id = ? AND host = ? AND address = ? AND port = ?)";
 
   private record Key(long runId, String host, String address, int port) {}
@@ -51,6 +51,7 @@ final class MailServerRepository {
       ps.setString(i++, ResultRepository.cut(s.subject(), 1000));
       ps.setString(i++, ResultRepository.cut(s.issuer(), 1000));
       ps.setString(i++, ResultRepository.cut(s.notAfter(), 40));
+      ps.setString(i++, ResultRepository.cut(s.key(), 200));
       ps.setString(i++, ResultRepository.cut(s.validation(), 1000));
       ps.setString(i++, ResultRepository.cut(s.detail(), 2000));
       ps.setLong(i++, runId);

@@ -55,7 +55,7 @@ class TransportReportTest {
 
   private static MailServer server(String host, String address, String validation) {
     return new MailServer(host, address, 25, "yes", "TLSv1.3", "TLS_AES_128_GCM_SHA256", "TLSv1.3 TLSv1.2",
-        "none accepted", "CN=" + host, "CN=Lab CA", "2027-01-01T00:00:00Z", validation, "TLSv1.3 TLS_AES_128_GCM_SHA256");
+        "none accepted", "CN=" + host, "CN=Lab CA", "2027-01-01T00:00:00Z", "EC 256 bits, SHA256withECDSA", validation, "TLSv1.3 TLS_AES_128_GCM_SHA256");
   }
 
   private static ScannedDomain scanned(long row, String coverage, List<MailServer> servers) {
@@ -80,7 +80,8 @@ class TransportReportTest {
     try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
       List<List<String>> servers = rows(book.getSheet("Mail servers"));
       assertThat(servers.get(0)).startsWith("Host", "IP address", "Port", "STARTTLS", "Protocol", "Cipher suite",
-          "Protocols accepted", "Weak ciphers", "Certificate subject", "Certificate issuer", "Expires", "Validation");
+          "Protocols accepted", "Weak ciphers", "Certificate subject", "Certificate issuer", "Expires", "Key",
+          "Validation");
       assertThat(servers).hasSize(3);
       assertThat(servers.get(1)).startsWith("mx.provider.test", "127.0.26.1", "25", "yes", "TLSv1.3");
       assertThat(servers.get(2)).contains("mx2.d3.test", "expired: certificate expired 2026-01-01");

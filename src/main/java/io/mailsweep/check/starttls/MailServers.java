@@ -18,7 +18,7 @@ final class MailServers {
     String host = s.probe().host().text();
     if (!s.probe().probed()) {
       return new MailServer(host, s.probe().address(), s.probe().port(), "not tested: " + s.probe().skipDetail(),
-          null, null, null, null, null, null, null, null, s.probe().skipDetail());
+          null, null, null, null, null, null, null, null, null, s.probe().skipDetail());
     }
     SmtpProbeResult r = s.probe().result();
     String starttls = s.answer() == Answer.YES ? "yes" : s.answer() == Answer.NO ? "no" : "not tested";
@@ -28,8 +28,12 @@ final class MailServers {
     return new MailServer(host, s.probe().address(), s.probe().port(), starttls, r.protocol(), r.cipherSuite(),
         String.join(" ", StartTlsEvaluator.accepted(s)), weak,
         c == null ? null : c.subject(), c == null ? null : c.issuer(),
-        c == null || c.notAfter() == null ? null : c.notAfter().toString(),
+        c == null || c.notAfter() == null ? null : c.notAfter().toString(), c == null ? null : key(c),
         c == null ? null : validation(c), r.detail());
+  }
+
+  private static String key(CertificateReport c) {
+    return c.keyType() == null ? null : c.keyType() + " " + c.keyBits() + " bits, " + c.signatureAlgorithm();
   }
 
   private static String validation(CertificateReport c) {

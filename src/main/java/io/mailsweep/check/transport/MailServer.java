@@ -7,6 +7,7 @@ package io.mailsweep.check.transport;
  *
  * @param starttls {@code yes}, {@code no}, or {@code not tested: <why>}
  * @param protocols the protocol versions the server accepted, newest first, e.g. {@code TLSv1.3 TLSv1.2}
+ * @param key the leaf's key and signature, e.g. {@code EC 256 bits, SHA256withECDSA}
  * @param validation the certificate's validation for the host, e.g. {@code valid}, {@code expired}
  * @param detail what the probe reported, one line
  */
@@ -22,5 +23,6 @@ public record MailServer(
     String subject,
     String issuer,
     String notAfter,
+    String key,
     String validation,
     String detail) {}

@@ -141,6 +141,7 @@ class StartTlsCheckTest {
     assertThat(row.subject()).contains("CN=mx1.good.st.test");
     assertThat(row.issuer()).contains("CN=Lab CA");
     assertThat(row.validation()).isEqualTo("valid");
+    assertThat(row.key()).isEqualTo("EC 256 bits, SHA256withECDSA");
   }
 
   @Test
