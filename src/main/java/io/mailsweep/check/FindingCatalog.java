@@ -51,9 +51,9 @@ public final class FindingCatalog {
     return new ArrayList<>(BY_CODE.values());
   }
 
-  /** The definition of a code in any case, e.g. {@code dmarc_missing}. */
+  /** The definition of a code in any case, dashes for underscores allowed, e.g. {@code dmarc-missing}. */
   public static Optional<FindingDefinition> find(String code) {
-    return Optional.ofNullable(BY_CODE.get(code.trim().toUpperCase(Locale.ROOT)));
+    return Optional.ofNullable(BY_CODE.get(code.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
   }
 
   public static boolean exists(String code) {

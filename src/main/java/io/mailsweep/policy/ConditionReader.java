@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads the conditions of a rule (see docs/profiles): a mapping that is either {@code all: [...]},
- * {@code any: [...]}, {@code not: {...}}, or a test of one check: {@code check: NAME} with exactly
- * one of {@code status}, {@code has-finding}, {@code lacks-finding}, or {@code attribute: NAME}
- * with exactly one of {@code equals}, {@code includes}, {@code excludes}, {@code at-least},
- * {@code at-most}, {@code present: true|false}. Every name is checked against what mailsweep knows.
+ * Reads the conditions of a rule (see the README, "Compliance profiles"): a mapping that is
+ * either {@code all: [...]}, {@code any: [...]}, {@code not: {...}}, or a test of one check:
+ * {@code check: NAME} with exactly one of {@code status}, {@code has-finding}, {@code
+ * lacks-finding}, or {@code attribute: NAME} with exactly one of {@code equals}, {@code includes},
+ * {@code excludes}, {@code at-least}, {@code at-most}, {@code present: true|false}. Every name is
+ * checked against what mailsweep knows.
  */
 final class ConditionReader {
   static final int MAX_DEPTH = 8;

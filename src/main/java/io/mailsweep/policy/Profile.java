@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * A named set of rules over a domain's check results: a compliance standard as data (see
- * {@link ProfileCatalog} for where profiles come from and docs/profiles for the file format).
+ * {@link ProfileCatalog} for where profiles come from and the README, "Compliance profiles", for the
+ * file format).
  *
  * @param name lower-case letters, digits, dots and dashes; rules are cited as {@code name/rule-id}
  * @param description may be empty
  * @param reference the standard or policy document, may be empty
- * @param source where the profile was read from, for messages: {@code shipped} or the file
+ * @param source where the profile was read from, for messages: the resource name followed by
+ *     {@code (shipped)}, or the file
  */
 public record Profile(String name, String title, String description, String reference, String source,
     List<Rule> rules) {

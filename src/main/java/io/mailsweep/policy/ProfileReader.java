@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a profile file (format in docs/profiles): {@code name}, {@code title}, optional {@code
- * description} and {@code reference}, and {@code rules}, each with {@code id}, {@code title},
- * {@code rationale}, {@code remediation}, {@code reference}, optional {@code weight}, the
- * conditions {@code pass-if} (required), {@code applies-if}, {@code inconclusive-if}, {@code
- * warn-if}, and {@code otherwise} (FAIL, the default, or WARN). Anything else is an error that
- * names the file, the rule and the problem.
+ * Reads a profile file (format in the README, "Compliance profiles"): {@code name}, {@code
+ * title}, optional {@code description} and {@code reference}, and {@code rules}, each with {@code
+ * id}, {@code title}, {@code rationale}, {@code remediation}, {@code reference}, optional {@code
+ * weight}, the conditions {@code pass-if} (required), {@code applies-if}, {@code inconclusive-if},
+ * {@code warn-if}, and {@code otherwise} (FAIL, the default, or WARN). Anything else is an error
+ * that names the file, the rule and the problem.
  */
 final class ProfileReader {
   static final int MAX_RULES = 200;

@@ -42,6 +42,7 @@ class FindingCatalogTest {
         .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.HIGH))
         .satisfies(d -> assertThat(d.reference()).isEqualTo("RFC 7489 §6.1"));
     assertThat(FindingCatalog.find(" TLS_WEAK_CIPHER ")).isPresent();
+    assertThat(FindingCatalog.find("tls-weak-cipher")).isPresent();
     assertThat(FindingCatalog.exists("NO_SUCH_CODE")).isFalse();
   }
 }

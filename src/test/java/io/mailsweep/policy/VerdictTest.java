@@ -154,4 +154,15 @@ class VerdictTest {
     assertThat(v.compliance()).isEqualTo(Compliance.INCONCLUSIVE);
     assertThat(v.score()).isEqualTo(66);
   }
+
+  @Test
+  void theReadmeExample() {
+    Verdict v = ProfileCatalog.load("strict").evaluate(Facts.perfect().attribute("spf", "all", "~all")
+        .attribute("dkim", "min-rsa-bits", "1024").build());
+    assertThat(v.outcomes()).extracting(RuleOutcome::status).containsExactly(Status.WARN, Status.PASS, Status.FAIL,
+        Status.PASS, Status.PASS, Status.PASS, Status.PASS, Status.PASS);
+    assertThat(v.score()).isEqualTo(81);
+    assertThat(v.compliance()).isEqualTo(Compliance.NON_COMPLIANT);
+    assertThat(v.grade()).isEqualTo(Grade.C);
+  }
 }
