@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
  * lookup makes the result inconclusive, with the names that failed. Pure.
  */
 public final class DkimEvaluator {
+  /** Attribute names of a DKIM result: see {@link Judgement#attributes()}. */
+  public static final String SELECTORS = "selectors";
+  public static final String USABLE_KEYS = "usable-keys";
+  public static final String MIN_RSA_BITS = "min-rsa-bits";
+  public static final String ABSENCE = "absence";
+  public static final List<String> ATTRIBUTES = List.of(SELECTORS, USABLE_KEYS, MIN_RSA_BITS, ABSENCE);
   private final DkimKeyEvaluator keys;
 
   public DkimEvaluator(CheckOptions options) {
@@ -58,11 +64,13 @@ public final class DkimEvaluator {
       String summary = (j.keys.isEmpty() ? "inconclusive" : String.join("; ", j.keys)) + "; " + failed.size()
           + " of " + (probed + 1) + " lookups failed";
       String reason = "lookups failed: " + failed.stream().map(DnsAnswer::describe).collect(Collectors.joining("; "));
-      return new CheckResult(DkimCheck.NAME, Status.INCONCLUSIVE, summary, reason, j.findings, j.evidence);
+      return new CheckResult(DkimCheck.NAME, Status.INCONCLUSIVE, summary, reason, j.findings, j.evidence)
+          .withAttributes(j.attributes());
     }
     if (j.keys.isEmpty()) {
       j.findings.add(DkimFinding.DKIM_NOT_FOUND.with("No DKIM key found for " + d.domain() + " among " + probed
           + " probed selectors" + wildcardNote + "; the domain may sign with a selector not probed"));
+      j.absence = "unproven";
       return result(DkimReport.notFound(probed) + wildcardNote, j);
     }
     if (!j.usable) {
@@ -84,6 +92,7 @@ public final class DkimEvaluator {
     }
     j.findings.add(DkimFinding.DKIM_NOT_FOUND.with("No DKIM key for " + d.domain() + ": " + d.node().name()
         + " does not exist (NXDOMAIN), so no selector can exist below it (RFC 8020)"));
+    j.absence = "proven";
     return result("not found: " + d.node().name() + " does not exist", j);
   }
 
@@ -127,8 +136,13 @@ public final class DkimEvaluator {
       described.add(DkimReport.describe(p));
       if (p instanceof DkimKeyParser.Parsed.Key k && keys.usable(k.key())) {
         j.usable = true;
+        j.usableKeys++;
+        if (DkimKey.RSA.equals(k.key().keyType())) {
+          j.minRsaBits = j.minRsaBits == 0 ? k.key().bits() : Math.min(j.minRsaBits, k.key().bits());
+        }
       }
     }
+    j.selectors.add(r.selector().name());
     j.keys.add(r.selector().name() + ": " + String.join(" + ", described));
   }
 
@@ -151,7 +165,8 @@ public final class DkimEvaluator {
   }
 
   private static CheckResult result(String summary, Judgement j) {
-    return new CheckResult(DkimCheck.NAME, Severity.statusOf(j.findings), summary, null, j.findings, j.evidence);
+    return new CheckResult(DkimCheck.NAME, Severity.statusOf(j.findings), summary, null, j.findings, j.evidence)
+        .withAttributes(j.attributes());
   }
 
   /** What the evaluation has gathered so far. */
@@ -160,6 +175,34 @@ public final class DkimEvaluator {
     final List<String> evidence = new ArrayList<>();
     /** One summary entry per selector with DKIM records, e.g. {@code selector1: rsa 2048}. */
     final List<String> keys = new ArrayList<>();
+    /** The selectors with DKIM records, in probe order. */
+    final List<String> selectors = new ArrayList<>();
     boolean usable;
+    int usableKeys;
+    /** The smallest usable RSA key's bits; 0 while none is found. */
+    int minRsaBits;
+    /** With no key found: "proven" (RFC 8020) or "unproven" (no probed selector had one). */
+    String absence;
+
+    /**
+     * {@code selectors} (comma-separated, when any has DKIM records), {@code usable-keys} and,
+     * when any usable RSA key was found, {@code min-rsa-bits}; when no key was found, {@code
+     * absence}: {@code proven} when {@code _domainkey} does not exist (RFC 8020), {@code unproven}
+     * when only none of the probed selectors had one.
+     */
+    List<CheckResult.Attribute> attributes() {
+      List<CheckResult.Attribute> out = new ArrayList<>();
+      if (!selectors.isEmpty()) {
+        out.add(new CheckResult.Attribute(SELECTORS, String.join(",", selectors)));
+      }
+      out.add(new CheckResult.Attribute(USABLE_KEYS, Integer.toString(usableKeys)));
+      if (minRsaBits > 0) {
+        out.add(new CheckResult.Attribute(MIN_RSA_BITS, Integer.toString(minRsaBits)));
+      }
+      if (absence != null) {
+        out.add(new CheckResult.Attribute(ABSENCE, absence));
+      }
+      return out;
+    }
   }
 }

@@ -67,7 +67,8 @@ public final class DmarcEvaluator {
     String summary = DmarcStrength.summary(record, d.scope(), via) + "; " + reporting.summary() + "; aspf="
         + record.aspf().token() + " adkim=" + record.adkim().token();
     Status status = reporting.failure() != null ? Status.INCONCLUSIVE : worst(findings);
-    return result(status, summary, reporting.failure(), findings, evidence);
+    return result(status, summary, reporting.failure(), findings, evidence)
+        .withAttributes(DmarcAttributes.of(record, d.scope(), set.owner().text()));
   }
 
   /** HIGH and CRITICAL fail, MEDIUM warns, LOW and INFO leave a pass. */

@@ -19,6 +19,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SpfCheck implements Check {
   public static final String NAME = "spf";
+  /** Attribute names of an SPF result: see {@link #attributes(SpfAnalysis)}. */
+  public static final String VALIDITY = "validity";
+  public static final String ALL = "all";
+  public static final String LOOKUPS = "lookups";
+  public static final List<String> ATTRIBUTES = List.of(VALIDITY, ALL, LOOKUPS);
 
   private final SpfAnalyser analyser;
   private final ExpectedSenders senders;
@@ -64,7 +69,7 @@ public final class SpfCheck implements Check {
     }
     Status status = findings.size() > base.findings().size() ? base.status().worse(Status.WARN) : base.status();
     String summary = base.summary() + "; expected senders " + passed + "/" + probes.size() + " pass";
-    return new CheckResult(NAME, status, summary, null, findings, evidence);
+    return new CheckResult(NAME, status, summary, null, findings, evidence).withAttributes(base.attributes());
   }
 
   static CheckResult judge(SpfAnalysis a) {
@@ -80,7 +85,22 @@ public final class SpfCheck implements Check {
         status = worst(a);
         break;
     }
-    return new CheckResult(NAME, status, summary(a), null, a.findings(), a.evidence());
+    return new CheckResult(NAME, status, summary(a), null, a.findings(), a.evidence()).withAttributes(attributes(a));
+  }
+
+  /**
+   * {@code validity} ({@code valid}, {@code none} or {@code permerror}); with a record, {@code all}
+   * (its final all, following redirects: {@code -all}, {@code ~all}, {@code ?all}, {@code +all}, or
+   * {@code none}) and {@code lookups} (DNS-querying terms on the worst path).
+   */
+  static List<CheckResult.Attribute> attributes(SpfAnalysis a) {
+    List<CheckResult.Attribute> out = new ArrayList<>();
+    out.add(new CheckResult.Attribute(VALIDITY, a.validity().name().toLowerCase(java.util.Locale.ROOT)));
+    if (a.record() != null) {
+      out.add(new CheckResult.Attribute(ALL, a.allQualifier() == null ? "none" : a.allQualifier()));
+      out.add(new CheckResult.Attribute(LOOKUPS, Integer.toString(a.lookups())));
+    }
+    return out;
   }
 
   /** E.g. "valid; -all; 4 lookups" or "permerror; -all; 13 lookups". */

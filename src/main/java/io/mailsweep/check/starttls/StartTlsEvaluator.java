@@ -29,6 +29,9 @@ public final class StartTlsEvaluator {
   public static final String STARTTLS = "STARTTLS on MX";
   public static final String WORST_TLS = "Worst TLS";
   public static final String CERTIFICATE = "Certificate";
+  /** Every attribute name a STARTTLS result can carry: the columns, then those of {@link TlsAttributes}. */
+  public static final List<String> ATTRIBUTES = List.of(STARTTLS, WORST_TLS, CERTIFICATE, TlsAttributes.TLS_VERSIONS,
+      TlsAttributes.TLS_VERSIONS_TESTED, TlsAttributes.WEAK_CIPHERS, TlsAttributes.WEAK_CIPHERS_TESTED);
 
   private StartTlsEvaluator() {}
 
@@ -59,7 +62,10 @@ public final class StartTlsEvaluator {
     }
     CheckResult r = new CheckResult(NAME, status, summary(coverage, servers, worst), reason, dedupe(findings),
         evidence(servers), List.of(), MailServers.rows(servers));
-    return attributes(r, coverage, worst, certificate);
+    CheckResult withColumns = attributes(r, coverage, worst, certificate);
+    List<Attribute> all = new ArrayList<>(withColumns.attributes());
+    all.addAll(TlsAttributes.of(servers));
+    return withColumns.withAttributes(all);
   }
 
   /** yes / partial / no / not tested, over the addresses that were tested. */

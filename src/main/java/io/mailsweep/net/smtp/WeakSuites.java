@@ -12,7 +12,7 @@ import java.util.Map;
  * (RFC 5246 §A.5: no authentication), RC4 (RFC 7465) and single DES. Export suites are not offered:
  * the JDK no longer implements them.
  */
-final class WeakSuites {
+public final class WeakSuites {
   /** Family name for notes, and the fragment of the suite name that marks it. */
   private static final Map<String, String> FAMILIES = families();
 
@@ -34,7 +34,8 @@ final class WeakSuites {
     return family(suite) != null;
   }
 
-  private static String family(String suite) {
+  /** The weak family of a suite name ({@code 3DES}, {@code RC4}, {@code NULL}, ...), else null. */
+  public static String family(String suite) {
     String padded = suite + "_";
     for (Map.Entry<String, String> f : FAMILIES.entrySet()) {
       if (padded.contains(f.getValue())) {

@@ -108,4 +108,39 @@ class DkimEvaluatorTest {
     assertThatThrownBy(() -> discovery(plan, answer("ms-x._domainkey.example.test", DnsStatus.NXDOMAIN)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void keysFoundGiveTheSelectorsAndTheSmallestUsableRsaKey() {
+    SelectorPlan plan = SelectorPlan.of(DOMAIN, Optional.empty(), List.of(), List.of("s1", "s2", "s3", "s4"));
+    CheckResult r = EVALUATOR.evaluate(discovery(plan, answer("ms-x._domainkey.example.test", DnsStatus.NXDOMAIN),
+        answer("s1._domainkey.example.test", DnsStatus.ANSWER, "v=DKIM1; k=rsa; p=" + TestKeys.rsa(2048)),
+        answer("s2._domainkey.example.test", DnsStatus.ANSWER, "v=DKIM1; k=rsa; p=" + TestKeys.rsa(1024)),
+        answer("s3._domainkey.example.test", DnsStatus.ANSWER, "v=DKIM1; k=ed25519; p=" + TestKeys.ed25519()),
+        answer("s4._domainkey.example.test", DnsStatus.ANSWER, "v=DKIM1; k=rsa; p=")));
+    assertThat(r.attribute(DkimEvaluator.SELECTORS)).isEqualTo("s1,s2,s3,s4");
+    assertThat(r.attribute(DkimEvaluator.USABLE_KEYS)).isEqualTo("3");
+    assertThat(r.attribute(DkimEvaluator.MIN_RSA_BITS)).isEqualTo("1024");
+    assertThat(r.attribute(DkimEvaluator.ABSENCE)).isNull();
+  }
+
+  @Test
+  void onlyAnEd25519KeyHasNoRsaBits() {
+    SelectorPlan plan = SelectorPlan.of(DOMAIN, Optional.empty(), List.of(), List.of("s1"));
+    CheckResult r = EVALUATOR.evaluate(discovery(plan, answer("ms-x._domainkey.example.test", DnsStatus.NXDOMAIN),
+        answer("s1._domainkey.example.test", DnsStatus.ANSWER, "v=DKIM1; k=ed25519; p=" + TestKeys.ed25519())));
+    assertThat(r.attribute(DkimEvaluator.USABLE_KEYS)).isEqualTo("1");
+    assertThat(r.attribute(DkimEvaluator.MIN_RSA_BITS)).isNull();
+  }
+
+  @Test
+  void absenceIsProvenOnlyWhenDomainkeyDoesNotExist() {
+    SelectorPlan plan = SelectorPlan.of(DOMAIN, Optional.empty(), List.of(), List.of("s1"));
+    CheckResult guessed = EVALUATOR.evaluate(discovery(plan, answer("ms-x._domainkey.example.test",
+        DnsStatus.NXDOMAIN), answer("s1._domainkey.example.test", DnsStatus.NXDOMAIN)));
+    assertThat(guessed.attribute(DkimEvaluator.ABSENCE)).isEqualTo("unproven");
+    assertThat(guessed.attribute(DkimEvaluator.USABLE_KEYS)).isEqualTo("0");
+    CheckResult proven = EVALUATOR.evaluate(new DkimDiscovery(DOMAIN, plan,
+        answer("_domainkey.example.test", DnsStatus.NXDOMAIN), null, List.of()));
+    assertThat(proven.attribute(DkimEvaluator.ABSENCE)).isEqualTo("proven");
+  }
 }

@@ -137,4 +137,41 @@ class DmarcEvaluatorTest {
     assertThat(r.reason()).contains("_dmarc.a.test").contains("TIMEOUT");
     assertThat(r.findings()).isEmpty();
   }
+
+  @Test
+  void aReadableRecordCarriesItsTagsAsAttributesForProfiles() {
+    CheckResult r = judge("v=DMARC1; p=reject; sp=quarantine; pct=50; adkim=s;"
+        + " rua=mailto:d@a.test,mailto:reports@dmarc.cyber.dhs.gov!10m; ruf=mailto:f@a.test");
+    assertThat(r.attribute("p")).isEqualTo("reject");
+    assertThat(r.attribute("sp")).isEqualTo("quarantine");
+    assertThat(r.attribute("np")).isNull();
+    assertThat(r.attribute("policy")).isEqualTo("reject");
+    assertThat(r.attribute("pct")).isEqualTo("50");
+    assertThat(r.attribute("t")).isEqualTo("n");
+    assertThat(r.attribute("adkim")).isEqualTo("s");
+    assertThat(r.attribute("aspf")).isEqualTo("r");
+    assertThat(r.attribute("rua")).isEqualTo("mailto:d@a.test,mailto:reports@dmarc.cyber.dhs.gov");
+    assertThat(r.attribute("ruf")).isEqualTo("mailto:f@a.test");
+    assertThat(r.attribute("owner")).isEqualTo("a.test");
+  }
+
+  @Test
+  void aSubdomainGetsTheOrganizationalRecordsSubdomainPolicy() {
+    DomainName sub = DomainName.of("www.a.test");
+    RecordSet none = RecordSet.select(sub, Answers.txt("_dmarc.www.a.test"), DmarcParser::isDmarc);
+    RecordSet org = RecordSet.select(A, Answers.txt("_dmarc.a.test", "v=DMARC1; p=reject; sp=none"),
+        DmarcParser::isDmarc);
+    CheckResult r = DmarcEvaluator.evaluate(new DmarcDiscovery(sub, A, none, org, null), List.of());
+    assertThat(r.attribute("p")).isEqualTo("reject");
+    assertThat(r.attribute("policy")).isEqualTo("none");
+    assertThat(r.attribute("owner")).isEqualTo("a.test");
+    assertThat(r.attribute("rua")).isNull();
+  }
+
+  @Test
+  void noAttributesWithoutAReadableRecord() {
+    assertThat(judge().attributes()).isEmpty();
+    assertThat(judge("v=DMARC1; p=bogus").attributes()).isEmpty();
+    assertThat(judge("v=DMARC1; p=reject", "v=DMARC1; p=none").attributes()).isEmpty();
+  }
 }

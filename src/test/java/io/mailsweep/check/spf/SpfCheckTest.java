@@ -60,4 +60,21 @@ class SpfCheckTest {
     assertThat(r.reason()).contains("TIMEOUT");
     assertThat(r.findings()).isEmpty();
   }
+
+  @Test
+  void attributesForProfiles() {
+    CheckResult valid = SpfCheck.judge(analysis(SpfValidity.VALID, null, "v=spf1 mx ~all", "~all", 3));
+    assertThat(valid.attribute(SpfCheck.VALIDITY)).isEqualTo("valid");
+    assertThat(valid.attribute(SpfCheck.ALL)).isEqualTo("~all");
+    assertThat(valid.attribute(SpfCheck.LOOKUPS)).isEqualTo("3");
+    CheckResult noAll = SpfCheck.judge(analysis(SpfValidity.VALID, null, "v=spf1 mx", null, 1));
+    assertThat(noAll.attribute(SpfCheck.ALL)).isEqualTo("none");
+    CheckResult none = SpfCheck.judge(analysis(SpfValidity.NONE, null, null, null, 0));
+    assertThat(none.attribute(SpfCheck.VALIDITY)).isEqualTo("none");
+    assertThat(none.attribute(SpfCheck.ALL)).isNull();
+    CheckResult withSenders = SpfCheck.judge(analysis(SpfValidity.PERMERROR, "x", "v=spf1 +all", "+all", 11),
+        List.of());
+    assertThat(withSenders.attribute(SpfCheck.VALIDITY)).isEqualTo("permerror");
+    assertThat(withSenders.attribute(SpfCheck.ALL)).isEqualTo("+all");
+  }
 }

@@ -257,4 +257,18 @@ class StartTlsCheckTest {
     assertThat(shared.attribute(StartTlsEvaluator.CERTIFICATE)).isEqualTo("valid");
     assertThat(shared.servers().get(0).host()).isEqualTo("mx.shared.st.test");
   }
+
+  @Test
+  void versionsAndWeakSuitesAreAttributesForProfiles() {
+    CheckResult good = run("good");
+    assertThat(good.attribute(TlsAttributes.TLS_VERSIONS)).isEqualTo("TLSv1.2,TLSv1.3");
+    assertThat(good.attribute(TlsAttributes.TLS_VERSIONS_TESTED)).isEqualTo("yes");
+    assertThat(good.attribute(TlsAttributes.WEAK_CIPHERS)).isEqualTo("none");
+    assertThat(good.attribute(TlsAttributes.WEAK_CIPHERS_TESTED)).isEqualTo("yes");
+    assertThat(run("legacy").attribute(TlsAttributes.TLS_VERSIONS)).isEqualTo("TLSv1,TLSv1.2");
+    assertThat(run("weak").attribute(TlsAttributes.WEAK_CIPHERS)).isEqualTo("3DES");
+    CheckResult plain = run("plain");
+    assertThat(plain.attribute(TlsAttributes.TLS_VERSIONS)).isEmpty();
+    assertThat(plain.attribute(TlsAttributes.WEAK_CIPHERS_TESTED)).isEqualTo("no");
+  }
 }
