@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>the newest {@code keep} runs of the job, and the run just written;
  *   <li>a run still STARTED (it may be running, or waiting for {@code restart});
- *   <li>a run whose report file still exists: the report refers to it;
+ *   <li>a run whose report file still exists: the report refers to it (a path two runs recorded
+ *       is the newest one's report);
  *   <li>the run such a report was compared with (its Changes sheet refers to it): the newest
  *       COMPLETED run of the job started before it, as {@link RunHistory#previous} chooses.
  * </ul>
@@ -69,13 +71,24 @@ public final class RunPruner {
     return new Pruned(List.copyOf(deleted), List.copyOf(kept));
   }
 
-  /** Runs with a report on disk, and the run each of those was compared with. */
+  /**
+   * Runs with a report on disk, and the run each of those was compared with. A report path
+   * recorded by several runs (a date-named file deleted, then written again by a later run)
+   * belongs to the newest of them only: reports are never written over another run's file.
+   */
   private static Set<Long> referencedByReports(List<Run> newestFirst) {
+    Set<String> claimed = new HashSet<>();
+    Set<Long> owners = new HashSet<>();
+    for (Run r : newestFirst) {
+      if (r.reportFile() != null && claimed.add(r.reportFile()) && reportExists(r.reportFile())) {
+        owners.add(r.id());
+      }
+    }
     Set<Long> out = new LinkedHashSet<>();
     Long base = null;
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
       Run r = newestFirst.get(i);
-      if (reportExists(r.reportFile())) {
+      if (owners.contains(r.id())) {
         out.add(r.id());
         if (base != null) {
           out.add(base);
