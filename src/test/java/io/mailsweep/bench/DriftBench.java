@@ -50,6 +50,10 @@ public final class DriftBench {
     System.out.printf("domains per run: %d%ninsert: %.1f s%ncompare: %.1f s (%.0f domains/s)%nchanges: %s%n"
         + "peak old generation: %d MiB, heap max %d MiB%n", n, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
         n / ((t2 - t1) / 1e9), counts, peakOld() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    jdbc.execute("SHUTDOWN");
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   /** Domains d0000000.test, ...; the later run changes every 100th domain's DMARC and shifts the list by 1%. */
