@@ -34,7 +34,7 @@ final class JobFile {
       "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",
       "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
       "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
-      "transport-deadline", "max-mx-hosts", "max-mx-addresses");
+      "transport-deadline", "max-mx-hosts", "max-mx-addresses", "keep-runs");
   private static final int MAX_BYTES = 256 * 1024;
 
   private JobFile() {}

@@ -1,9 +1,11 @@
 package io.mailsweep.cli;
 
+import io.mailsweep.job.RunOutcome;
 import io.mailsweep.job.ScanLauncher;
 import io.mailsweep.job.ScanRequest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +40,17 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   static int execute(Path input, ScanOptions options, CommandSpec spec) throws Exception {
+    Retention.check(options.keepRuns);
     ScanRequest request = options.toRequest(input);
     InputFiles.check(input, options.column);
     String sha = InputFiles.sha256(input);
     try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk, options.threads)) {
       ScanLauncher launcher = context.getBean(ScanLauncher.class);
-      return Summary.print(launcher.scan(request, sha, Version.current()), spec.commandLine().getOut());
+      RunOutcome outcome = launcher.scan(request, sha, Version.current());
+      int code = Summary.print(outcome, spec.commandLine().getOut());
+      Retention.apply(context.getBean(DataSource.class), options.keepRuns, request.jobName(), outcome,
+          spec.commandLine().getOut(), spec.commandLine().getErr());
+      return code;
     }
   }
 }

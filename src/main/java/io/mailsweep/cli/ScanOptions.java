@@ -111,6 +111,11 @@ final class ScanOptions {
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
 
+  @Option(names = "--keep-runs", paramLabel = "N",
+      description = "After the run completes, delete the oldest runs of the same job beyond the newest N, except"
+          + " runs whose report file still exists and the runs those reports were compared with (default: keep all).")
+  Integer keepRuns;
+
   @Mixin
   TransportOptions transport = new TransportOptions();
 

@@ -1,0 +1,101 @@
+package io.mailsweep.store;
+
+import io.mailsweep.policy.DomainFacts;
+import io.mailsweep.store.FactsAssembler.Row;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads a run's stored results back as {@link DomainFacts}, one accepted domain at a time: the
+ * whole run is never in memory. Every stream holds an open result set and must be closed
+ * (try-with-resources). On PostgreSQL rows are fetched in batches only inside a transaction
+ * (autocommit off); outside one the driver reads the whole result first.
+ */
+public final class FactsRepository {
+
+  /** The order of a run's domains. */
+  public enum Order {
+    /** Input order (input row id), as the Domains sheet lists them. */
+    LINE,
+    /**
+     * Ascending domain name in Java's {@link String#compareTo} order, which is byte order for the
+     * stored A-labels: on PostgreSQL the "C" collation, whatever the database's default.
+     */
+    DOMAIN
+  }
+
+  static final int FETCH_SIZE = 1000;
+
+  private static final String FACTS =
+      "SELECT ir.id, ir.line_no, ir.domain, d.status, c.check_name, c.status, c.summary, c.attributes, f.code"
+          + " FROM input_row ir"
+          + " LEFT JOIN domain_result d ON d.input_row_id = ir.id"
+          + " LEFT JOIN check_result c ON c.input_row_id = ir.id"
+          + " LEFT JOIN finding f ON f.run_id = ir.run_id AND f.input_row_id = ir.id AND f.check_name = c.check_name"
+          + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'";
+
+  private static final String CERTIFICATES =
+      "SELECT host, address, port, subject, issuer, not_after FROM mail_server"
+          + " WHERE run_id = ? AND (subject IS NOT NULL OR issuer IS NOT NULL OR not_after IS NOT NULL)";
+
+  private final JdbcTemplate jdbc;
+  private String collation;
+
+  public FactsRepository(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.jdbc.setFetchSize(FETCH_SIZE);
+  }
+
+  /** The accepted domains of run {@code runId} in {@code order}; a domain not scanned has overall null. */
+  public Stream<DomainFacts> domains(long runId, Order order) {
+    String sort = order == Order.DOMAIN
+        ? " ORDER BY ir.domain" + collation() + ", ir.id, c.check_name, f.code"
+        : " ORDER BY ir.id, c.check_name, f.code";
+    Stream<Row> rows = jdbc.queryForStream(FACTS + sort, FactsRepository::row, runId);
+    return stream(new FactsAssembler(rows.iterator())).onClose(rows::close);
+  }
+
+  /** The certificates run {@code runId} saw, by host, address and port in byte order. */
+  public Stream<MailServerCertificate> certificates(long runId) {
+    String c = collation();
+    return jdbc.queryForStream(CERTIFICATES + " ORDER BY host" + c + ", address" + c + ", port",
+        (rs, n) -> new MailServerCertificate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+            rs.getString(5), rs.getString(6)), runId);
+  }
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+  }
+
+  private static <T> Stream<T> stream(Iterator<T> it) {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /**
+   * The collation clause that makes text sort in byte order: PostgreSQL sorts by its locale's
+   * collation unless told otherwise; H2 compares strings as Java does by default.
+   */
+  private String collation() {
+    if (collation == null) {
+      String product = jdbc.execute((ConnectionCallback<String>) FactsRepository::product);
+      collation = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+          ? " COLLATE \"C\"" : "";
+    }
+    return collation;
+  }
+
+  private static String product(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseProductName();
+  }
+}
