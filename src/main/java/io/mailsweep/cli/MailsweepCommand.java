@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
           + " database"
           + " and writes an Excel workbook for auditors."
     },
-    subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class,
+    subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class, ScheduleCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 completed, all conclusive; 1 job failed; 2 bad usage or input;"
         + " 3 completed with inconclusive domains."})
