@@ -58,20 +58,25 @@ final class ScheduleCommand implements Callable<Integer> {
   Sleeper sleeper = new MonitorSleeper();
   JobRunner runner;
 
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile Scheduler scheduler;
+  private volatile ScheduleLog log;
+
   @Override
   public Integer call() {
     ScheduledJobs jobs = ScheduledJobs.load(paths);
     PrintWriter out = spec.commandLine().getOut();
-    ScheduleLog log = new ScheduleLog(out, clock);
+    log = new ScheduleLog(out, clock);
     jobs.unscheduled().forEach(f -> log.line(null, f + " has no 'schedule' key: not scheduled"));
     if (list) {
-      jobs.scheduled().forEach(job -> listFireTimes(job, log));
+      jobs.scheduled().forEach(this::listFireTimes);
       return ExitCodes.OK;
     }
-    JobRunner jobRunner = runner != null ? runner : new ScheduledRuns(out, spec.commandLine().getErr());
-    Scheduler scheduler = new Scheduler(jobs.scheduled(), jobRunner, clock, sleeper, out);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopAndWait(scheduler, jobRunner, finished, log), "mailsweep-schedule-stop");
+    if (runner == null) {
+      runner = new ScheduledRuns(out, spec.commandLine().getErr());
+    }
+    scheduler = new Scheduler(jobs.scheduled(), runner, clock, sleeper, out);
+    Thread hook = new Thread(this::onSignal, "mailsweep-schedule-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       scheduler.run();
@@ -82,13 +87,18 @@ final class ScheduleCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void listFireTimes(ScheduledJob job, ScheduleLog log) {
+  private void listFireTimes(ScheduledJob job) {
     Instant t = clock.instant();
     StringBuilder times = new StringBuilder();
     for (int i = 0; i < LISTED_FIRE_TIMES && (t = job.schedule().next(t)) != null; i++) {
       times.append(i == 0 ? "" : ", ").append(log.when(job, t));
     }
-    log.line(job, "\"" + job.schedule() + "\" " + job.schedule().zone().getId() + " (" + job.file() + "): " + times);
+    log.line(job, log.describe(job) + ": " + times);
+  }
+
+  /** Ends the schedule without waiting (tests; the signal path is {@link #onSignal()}). */
+  void requestStop() {
+    scheduler.stop();
   }
 
   /**
@@ -96,7 +106,7 @@ final class ScheduleCommand implements Callable<Integer> {
    * in case it was only starting), and hold the JVM's exit until the scheduler has finished or
    * {@code --stop-timeout} has passed. A run cut off then stays "started" and is still resumable.
    */
-  void stopAndWait(Scheduler scheduler, JobRunner jobRunner, CountDownLatch finished, ScheduleLog log) {
+  void onSignal() {
     log.line(null, "stopping (a run in progress stops at its next chunk and can be resumed with mailsweep restart)");
     scheduler.stop();
     long deadline = System.nanoTime() + stopTimeout.toNanos();
@@ -107,7 +117,7 @@ final class ScheduleCommand implements Callable<Integer> {
               + "s; exiting anyway: resume it with mailsweep restart RUN_ID");
           return;
         }
-        jobRunner.stopCurrent();
+        runner.stopCurrent();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

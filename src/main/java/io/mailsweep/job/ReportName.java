@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * folder, no characters Windows forbids in names, no leading dot.
  */
 public record ReportName(String pattern) {
-  public static final ReportName DEFAULT = new ReportName("mailsweep-report-{date}.xlsx");
   private static final int MAX_LENGTH = 200;
   private static final int MAX_JOB_LENGTH = 64;
   private static final Set<String> TOKENS = Set.of("{job}", "{date}", "{time}", "{run}");
@@ -24,6 +23,8 @@ public record ReportName(String pattern) {
   private static final Pattern FORBIDDEN = Pattern.compile("[/\\\\<>:\"|?*\\p{Cntrl}]");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+  /** After the constants its constructor checks with. */
+  public static final ReportName DEFAULT = new ReportName("mailsweep-report-{date}.xlsx");
 
   /** @throws IllegalArgumentException saying what is wrong with the pattern */
   public ReportName {

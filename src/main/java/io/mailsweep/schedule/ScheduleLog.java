@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.StringJoiner;
 
 /**
  * The scheduler's lines: {@code <UTC time> <job>: <message>}, flushed at once (a journal or a
@@ -39,6 +40,13 @@ public final class ScheduleLog {
     return zone.normalized().equals(ZoneOffset.UTC) ? local.replace(" +00:00", " UTC") : local + " " + zone.getId();
   }
 
+  /** The job's schedule as written, with its zone and file. */
+  public String describe(ScheduledJob job) {
+    var zone = job.schedule().zone();
+    String name = zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    return "\"" + job.schedule() + "\" " + name + " (" + job.file() + ")";
+  }
+
   /** "next run <time> (in 5h 3m)", or that there is none. */
   public String next(ScheduledJob job, Instant next) {
     if (next == null) {
@@ -48,22 +56,20 @@ public final class ScheduleLog {
     return "next run " + when(job, next) + " (in " + human(in) + ")";
   }
 
-  /** A duration in days, hours and minutes (seconds when under a minute). */
+  /** A duration in days, hours and minutes, zero parts left out ("1d 2h", "5h 3m"); seconds under a minute. */
   public static String human(Duration d) {
     long s = Math.max(0, d.getSeconds());
     if (s < 60) {
       return s + "s";
     }
-    long days = s / 86_400;
-    long hours = s % 86_400 / 3600;
-    long minutes = s % 3600 / 60;
-    StringBuilder b = new StringBuilder();
-    if (days > 0) {
-      b.append(days).append("d ");
+    long[] values = {s / 86_400, s % 86_400 / 3600, s % 3600 / 60};
+    String[] units = {"d", "h", "m"};
+    StringJoiner out = new StringJoiner(" ");
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] > 0) {
+        out.add(values[i] + units[i]);
+      }
     }
-    if (days > 0 || hours > 0) {
-      b.append(hours).append("h ");
-    }
-    return b.append(minutes).append('m').toString();
+    return out.toString();
   }
 }

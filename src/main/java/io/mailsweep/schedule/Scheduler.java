@@ -48,8 +48,7 @@ public final class Scheduler {
     Instant now = clock.instant();
     for (ScheduledJob job : jobs) {
       Instant next = job.schedule().next(now);
-      log.line(job, "\"" + job.schedule() + "\" " + job.schedule().zone().getId() + " (" + job.file() + "); "
-          + log.next(job, next));
+      log.line(job, log.describe(job) + "; " + log.next(job, next));
       schedule(job, next);
     }
     int runs = 0;
@@ -104,7 +103,7 @@ public final class Scheduler {
     Instant end = clock.instant();
     skipped(job, time, end);
     Instant next = job.schedule().next(end);
-    log.line(job, outcome + (stopping ? "" : "; " + log.next(job, next)));
+    log.line(job, outcome + (stopping ? " while the schedule was stopping" : "; " + log.next(job, next)));
     schedule(job, next);
   }
 
