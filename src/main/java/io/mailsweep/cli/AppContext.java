@@ -1,6 +1,7 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.MailsweepApplication;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.boot.WebApplicationType;
@@ -20,11 +21,14 @@ final class AppContext {
    *     that deadlocks a partitioned step)
    */
   static ConfigurableApplicationContext start(String db, int chunkSize, int threads) {
+    Consumer<ConfigurableApplicationContext> observer = OBSERVER.get();
     String url = db == null ? DEFAULT_DB : db;
+    if (observer != null) {
+      url = keepOpenAtExit(url);
+    }
     // Passed as arguments: these take precedence over application.properties.
     String[] properties = {"--spring.datasource.url=" + url, "--mailsweep.scan.chunk-size=" + chunkSize,
         "--spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 4)};
-    Consumer<ConfigurableApplicationContext> observer = OBSERVER.get();
     try {
       ConfigurableApplicationContext context = new SpringApplicationBuilder(MailsweepApplication.class)
           .web(WebApplicationType.NONE)
@@ -51,6 +55,15 @@ final class AppContext {
     } finally {
       OBSERVER.remove();
     }
+  }
+
+  /**
+   * H2 closes its databases in a JVM shutdown hook of its own (DB_CLOSE_ON_EXIT), which would pull
+   * the database from under a run that is stopping on SIGTERM; closing the context closes it.
+   */
+  private static String keepOpenAtExit(String url) {
+    boolean h2 = url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT");
+    return h2 ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
   }
 
   private static String root(Throwable e) {
