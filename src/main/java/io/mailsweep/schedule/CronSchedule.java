@@ -66,7 +66,9 @@ public final class CronSchedule {
     try {
       expressions = specs.stream().map(CronExpression::parse).toList();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + trimmed + "' is not a valid schedule: " + e.getMessage());
+      // Spring's message ends by quoting its six-field form, which the job file does not have.
+      String why = String.valueOf(e.getMessage()).replaceFirst(" in cron expression \".*$", "");
+      throw new IllegalArgumentException("'" + trimmed + "' is not a valid schedule: " + why);
     }
     CronSchedule schedule = new CronSchedule(trimmed, zone, expressions, fixed);
     if (schedule.next(Instant.EPOCH) == null) {
@@ -80,7 +82,8 @@ public final class CronSchedule {
     if (text.startsWith("@")) {
       expanded = MACROS.stream().filter(m -> m[0].equals(text.toLowerCase(Locale.ROOT))).map(m -> m[1])
           .findFirst().orElseThrow(() -> new IllegalArgumentException("'" + text
-              + "' is not a schedule; the macros are @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly"));
+              + "' is not a schedule; the macros are @yearly, @annually, @monthly, @weekly, @daily,"
+              + " @midnight, @hourly"));
     }
     String[] f = expanded.split("\\s+");
     if (f.length != 5) {
@@ -91,7 +94,12 @@ public final class CronSchedule {
   }
 
   private static boolean bothDaysRestricted(String[] f) {
-    return !f[2].startsWith("*") && !UNRESTRICTED.contains(f[2]) && !f[4].startsWith("*") && !UNRESTRICTED.contains(f[4]);
+    return restricted(f[2]) && restricted(f[4]);
+  }
+
+  /** Vixie cron's test: a day field that starts with an asterisk, a step of it too, is unrestricted. */
+  private static boolean restricted(String dayField) {
+    return !dayField.startsWith("*") && !UNRESTRICTED.contains(dayField);
   }
 
   private static String spring(String minute, String hour, String dayOfMonth, String month, String dayOfWeek) {

@@ -111,7 +111,8 @@ class ScheduleCommandTest {
       JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
       Map<Long, String> runs = jdbc.queryForList("SELECT id, job_name, status, report_file FROM scan_run ORDER BY id")
           .stream().collect(Collectors.toMap(r -> ((Number) r.get("ID")).longValue(),
-              r -> r.get("JOB_NAME") + " " + r.get("STATUS") + " " + Path.of((String) r.get("REPORT_FILE")).getFileName()));
+              r -> r.get("JOB_NAME") + " " + r.get("STATUS") + " "
+                  + Path.of((String) r.get("REPORT_FILE")).getFileName()));
       assertThat(runs).containsOnlyKeys(1L, 2L);
       assertThat(runs.get(1L)).startsWith("alpha COMPLETED alpha-");
       assertThat(runs.get(2L)).isEqualTo("beta COMPLETED vendors-beta-run2.xlsx");
@@ -163,7 +164,8 @@ class ScheduleCommandTest {
         thread.shutdownNow();
       }
       assertThat(out.toString()).contains("schedule: stopping", "mailsweep run 1: FAILED",
-          "Resume with: mailsweep restart 1", "bulk: run ended with exit code 1 while the schedule was stopping", "schedule: stopped after 1 run");
+          "Resume with: mailsweep restart 1", "bulk: run ended with exit code 1 while the schedule was stopping",
+          "schedule: stopped after 1 run");
       assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPED'")).isEqualTo(1);
       long committed = count(db, "SELECT COUNT(*) FROM domain_result");
       assertThat(committed).as("stopped mid-scan").isBetween(1L, domains - 1L);

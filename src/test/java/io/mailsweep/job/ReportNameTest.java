@@ -91,7 +91,8 @@ class ReportNameTest {
     Path first = ReportTasklet.target(dir, 1, null, name, "nightly", AT);
     assertThat(first).isEqualTo(dir.resolve("vendors-2026-03-01.xlsx"));
     Files.createFile(first);
-    assertThat(ReportTasklet.target(dir, 2, null, name, "nightly", AT)).isEqualTo(dir.resolve("vendors-2026-03-01-run2.xlsx"));
+    assertThat(ReportTasklet.target(dir, 2, null, name, "nightly", AT))
+        .isEqualTo(dir.resolve("vendors-2026-03-01-run2.xlsx"));
     assertThat(ReportTasklet.target(dir, 1, first.toString(), name, "nightly", AT)).isEqualTo(first);
   }
 }

@@ -97,7 +97,8 @@ class CronScheduleTest {
         Instant.parse("2026-01-15T02:00:00Z"), Instant.parse("2026-01-19T02:00:00Z"),
         Instant.parse("2026-01-26T02:00:00Z"));
     // A '*' in one day field leaves only the other.
-    assertThat(next("0 2 */2 * 1", ZoneOffset.UTC, "2026-01-14T00:00:00Z")).isEqualTo(Instant.parse("2026-01-19T02:00:00Z"));
+    assertThat(next("0 2 */2 * 1", ZoneOffset.UTC, "2026-01-14T00:00:00Z"))
+        .isEqualTo(Instant.parse("2026-01-19T02:00:00Z"));
   }
 
   @ParameterizedTest(name = "{0}")

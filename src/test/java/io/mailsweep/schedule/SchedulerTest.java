@@ -71,8 +71,10 @@ class SchedulerTest {
         "alpha@2026-01-16T02:00:00Z", "beta@2026-01-16T02:30:00Z");
     assertThat(runs).isEqualTo(4);
     assertThat(log.toString())
-        .contains("2026-01-15T00:30:00Z alpha: \"0 2 * * *\" UTC (jobs/alpha.yml); next run 2026-01-15 02:00 UTC (in 1h 30m)")
-        .contains("beta: \"30 3 * * *\" Europe/Berlin (jobs/beta.yml); next run 2026-01-15 03:30 +01:00 Europe/Berlin (in 2h)")
+        .contains("2026-01-15T00:30:00Z alpha: \"0 2 * * *\" UTC (jobs/alpha.yml);"
+            + " next run 2026-01-15 02:00 UTC (in 1h 30m)")
+        .contains("beta: \"30 3 * * *\" Europe/Berlin (jobs/beta.yml);"
+            + " next run 2026-01-15 03:30 +01:00 Europe/Berlin (in 2h)")
         .contains("2026-01-15T02:05:00Z alpha: run ended with exit code 0; next run 2026-01-16 02:00 UTC (in 23h 55m)")
         .contains("schedule: stopped after 4 runs");
   }
@@ -129,7 +131,8 @@ class SchedulerTest {
     assertThat(runs).isEqualTo(1);
     assertThat(runner.runs).containsExactly("alpha@2026-01-15T02:00:00Z");
     assertThat(runner.stopCalls).hasValue(1);
-    assertThat(log.toString()).contains("alpha: run ended with exit code 0 while the schedule was stopping\n").doesNotContain("beta: run");
+    assertThat(log.toString()).contains("alpha: run ended with exit code 0 while the schedule was stopping\n")
+        .doesNotContain("beta: run");
   }
 
   @Test
