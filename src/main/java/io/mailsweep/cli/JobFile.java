@@ -34,7 +34,10 @@ final class JobFile {
       "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",
       "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
       "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
-      "transport-deadline", "max-mx-hosts", "max-mx-addresses", "keep-runs");
+      "transport-deadline", "max-mx-hosts", "max-mx-addresses", "profile", "report-name", "keep-runs",
+      "timezone");
+  /** Keys for the scheduler, not options of the scan. */
+  private static final Set<String> SCHEDULE_KEYS = Set.of("schedule", "timezone", "description");
   private static final int MAX_BYTES = 256 * 1024;
 
   private JobFile() {}
@@ -51,12 +54,17 @@ final class JobFile {
     args.add(base.resolve(input.toString()).normalize().toString());
     for (Map.Entry<String, Object> e : job.entrySet()) {
       String key = e.getKey();
-      if (key.equals("input") || key.equals("schedule") || key.equals("description")) {
+      if (key.equals("input") || SCHEDULE_KEYS.contains(key)) {
         continue;
       }
       addOption(args, key, e.getValue(), base, file);
     }
     return args;
+  }
+
+  /** The job file's keys and values as written, checked to be known keys. */
+  static Map<String, Object> read(Path file) {
+    return load(file);
   }
 
   private static void addOption(List<String> args, String key, Object value, Path base, Path file) {
@@ -83,8 +91,14 @@ final class JobFile {
         throw new UserError(file + ": '" + key + "' needs a value or a list of values");
       }
       args.add(option);
-      args.add(PATH_KEYS.contains(key) ? base.resolve(v.toString()).normalize().toString() : v.toString());
+      args.add(isPath(key, v) ? base.resolve(v.toString()).normalize().toString() : v.toString());
     }
+  }
+
+  /** A path key, or a profile given as a file rather than a shipped profile's name. */
+  private static boolean isPath(String key, Object value) {
+    String v = value.toString();
+    return PATH_KEYS.contains(key) || key.equals("profile") && (v.endsWith(".yml") || v.endsWith(".yaml"));
   }
 
   /** A true/false key: "+" flags are given when true, "-" flags (the no- options) when false. */

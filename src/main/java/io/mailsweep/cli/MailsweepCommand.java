@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = {
       "Batch e-mail security compliance scanner for vendor domain lists.",
-      "Reads domains from CSV, checks SPF, DMARC, DKIM, BIMI, MX and TLS-RPT over DNS, stores every run in a"
-          + " database"
-          + " and writes an Excel workbook for auditors."
+      "Reads domains from CSV, checks SPF, DMARC, DKIM, BIMI, MX, STARTTLS, MTA-STS, TLS-RPT and DANE, stores"
+          + " every run in a database and writes an Excel workbook for auditors, with verdicts against compliance"
+          + " profiles and the changes since the previous run."
     },
-    subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class, HistoryCommand.class, DiffCommand.class,
-        ProfilesCommand.class, ExplainCommand.class,
+    subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class, ScheduleCommand.class,
+        HistoryCommand.class, DiffCommand.class, ProfilesCommand.class, ExplainCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 completed, all conclusive; 1 job failed; 2 bad usage or input;"
         + " 3 completed with inconclusive domains."})

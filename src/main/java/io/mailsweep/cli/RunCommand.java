@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Keys: input (required), name, column, out, resolvers, checks, threads, partitions, chunk, db,"
           + " dns-timeout, dns-retries, dns-backoff, dns-in-flight, dns-cache, domain-deadline,"
           + " canary (a list, or false), progress, dkim-selectors, dkim-min-bits, dkim-good-bits,"
-          + " keep-runs, schedule, description. Relative paths are"
+          + " report-name, profile, keep-runs, schedule and timezone (for 'mailsweep schedule'), description."
+          + " Relative paths are"
           + " relative to the job file's folder. See jobs/ for examples."
     })
 final class RunCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package io.mailsweep.cli;
 
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
+import io.mailsweep.job.ReportName;
 import io.mailsweep.job.ResolverAddress;
 import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
@@ -26,6 +27,11 @@ final class ScanOptions {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
       description = "Folder for mailsweep-report-<date>.xlsx (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--report-name", paramLabel = "PATTERN",
+      description = "Workbook file name; tokens {job} {date} {time} (UTC) {run}, e.g. vendors-{date}-{run}.xlsx"
+          + " (default: mailsweep-report-{date}.xlsx).")
+  String reportName;
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
       description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
@@ -129,7 +135,15 @@ final class ScanOptions {
         transport.toSettings());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
-        partitions == null ? threads : partitions, threads, chunk);
+        partitions == null ? threads : partitions, threads, chunk, reportName());
+  }
+
+  private ReportName reportName() {
+    try {
+      return reportName == null ? ReportName.DEFAULT : new ReportName(reportName);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--report-name: " + e.getMessage());
+    }
   }
 
   /** Loads the DNSSEC trust anchor once, so that a bad file is a user error before the run starts. */

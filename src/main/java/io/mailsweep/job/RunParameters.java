@@ -59,6 +59,7 @@ public final class RunParameters {
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
+    m.put("report.name", r.reportName().pattern());
     TransportParameters.describe(s.transport(), m);
     return m;
   }
@@ -87,9 +88,11 @@ public final class RunParameters {
             integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES)),
         TransportParameters.read(p::getString));
     String column = p.getString("input.column");
+    String reportName = p.getString("report.name");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
-        settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"));
+        settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"),
+        reportName == null ? ReportName.DEFAULT : new ReportName(reportName));
   }
 
   public static String address(InetSocketAddress a) {

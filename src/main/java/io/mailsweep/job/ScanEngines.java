@@ -4,6 +4,7 @@ import io.mailsweep.scan.ScanEngine;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +28,11 @@ public class ScanEngines implements AutoCloseable {
     long asked = hits + engine.cacheMisses();
     return Optional.of(String.format(Locale.ROOT, "%,d DNS questions, %,d answered from the run cache (%d%%)",
         asked, hits, asked == 0 ? 0 : 100 * hits / asked));
+  }
+
+  /** The runs executing in this process (from their first step until they end). */
+  public Set<Long> runs() {
+    return Set.copyOf(engines.keySet());
   }
 
   public void release(long runId) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * @param partitions how many ranges the scan step splits the domains into (grid size)
  * @param threads how many partitions run at once
  * @param chunkSize domains per chunk: read, scanned concurrently, then written in one transaction
+ * @param reportName the workbook's file name pattern
  */
 public record ScanRequest(
     String jobName,
@@ -19,9 +20,19 @@ public record ScanRequest(
     ScanSettings settings,
     int partitions,
     int threads,
-    int chunkSize) {
+    int chunkSize,
+    ReportName reportName) {
+
+  /** A request with the default report name. */
+  public ScanRequest(String jobName, Path input, String column, Path outDir, ScanSettings settings,
+      int partitions, int threads, int chunkSize) {
+    this(jobName, input, column, outDir, settings, partitions, threads, chunkSize, ReportName.DEFAULT);
+  }
 
   public ScanRequest {
+    if (reportName == null) {
+      reportName = ReportName.DEFAULT;
+    }
     if (partitions < 1 || partitions > 1024) {
       throw new IllegalArgumentException("partitions must be between 1 and 1024");
     }
