@@ -34,7 +34,7 @@ final class JobFile {
       "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",
       "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
       "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
-      "transport-deadline", "max-mx-hosts", "max-mx-addresses");
+      "transport-deadline", "max-mx-hosts", "max-mx-addresses", "format");
   private static final int MAX_BYTES = 256 * 1024;
 
   private JobFile() {}
@@ -75,7 +75,7 @@ final class JobFile {
     };
     List<?> values = value instanceof List<?> list ? list : List.of(value);
     if (key.equals("checks") || key.equals("dkim-selectors") || key.equals("allow-targets")
-        || key.equals("smtp-canary")) {
+        || key.equals("smtp-canary") || key.equals("format")) {
       values = List.of(String.join(",", values.stream().map(String::valueOf).toList()));
     }
     for (Object v : values) {

@@ -7,6 +7,7 @@ import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.SystemResolvers;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.CheckCatalog;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,8 +26,13 @@ final class ScanOptions {
   String column;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-      description = "Folder for mailsweep-report-<date>.xlsx (default: ${DEFAULT-VALUE}).")
+      description = "Folder for the report files, mailsweep-report-<date>.xlsx and so on (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = "xlsx", split = ",",
+      description = "Report files to write, comma-separated: xlsx (the workbook), csv (domains and findings),"
+          + " jsonl (one JSON object per domain); same base name, in --out (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
       description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
@@ -124,7 +131,7 @@ final class ScanOptions {
         transport.toSettings());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
-        partitions == null ? threads : partitions, threads, chunk);
+        partitions == null ? threads : partitions, threads, chunk, reportFormats());
   }
 
   /** Loads the DNSSEC trust anchor once, so that a bad file is a user error before the run starts. */
@@ -144,6 +151,14 @@ final class ScanOptions {
       return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
+    }
+  }
+
+  private Set<ReportFormat> reportFormats() {
+    try {
+      return ReportFormat.parse(String.join(",", formats));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--format: " + e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package io.mailsweep.job;
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class RunParameters {
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
+    m.put("report.formats", ReportFormat.describe(r.formats()));
     TransportParameters.describe(s.transport(), m);
     return m;
   }
@@ -89,7 +91,8 @@ public final class RunParameters {
     String column = p.getString("input.column");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
-        settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"));
+        settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"),
+        ReportFormat.parse(text(p, "report.formats", "xlsx")));
   }
 
   public static String address(InetSocketAddress a) {
@@ -123,6 +126,12 @@ public final class RunParameters {
 
   private static int integer(JobParameters p, String key) {
     return Integer.parseInt(p.getString(key));
+  }
+
+  /** A value added in a later version; runs stored before it have the default. */
+  private static String text(JobParameters p, String key, String absent) {
+    String v = p.getString(key);
+    return v == null ? absent : v;
   }
 
   /** A value added in a later version; runs stored before it have the default. */

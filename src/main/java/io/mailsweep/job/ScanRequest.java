@@ -1,7 +1,10 @@
 package io.mailsweep.job;
 
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * One scan as asked for on the command line or in a job file.
@@ -10,6 +13,7 @@ import java.nio.file.Path;
  * @param partitions how many ranges the scan step splits the domains into (grid size)
  * @param threads how many partitions run at once
  * @param chunkSize domains per chunk: read, scanned concurrently, then written in one transaction
+ * @param formats the report files to write, at least one
  */
 public record ScanRequest(
     String jobName,
@@ -19,7 +23,14 @@ public record ScanRequest(
     ScanSettings settings,
     int partitions,
     int threads,
-    int chunkSize) {
+    int chunkSize,
+    Set<ReportFormat> formats) {
+
+  /** A request for the workbook only. */
+  public ScanRequest(String jobName, Path input, String column, Path outDir, ScanSettings settings, int partitions,
+      int threads, int chunkSize) {
+    this(jobName, input, column, outDir, settings, partitions, threads, chunkSize, EnumSet.of(ReportFormat.XLSX));
+  }
 
   public ScanRequest {
     if (partitions < 1 || partitions > 1024) {
@@ -31,5 +42,9 @@ public record ScanRequest(
     if (chunkSize < 1 || chunkSize > 100_000) {
       throw new IllegalArgumentException("chunk size must be between 1 and 100000");
     }
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("at least one report format is needed");
+    }
+    formats = Set.copyOf(formats);
   }
 }

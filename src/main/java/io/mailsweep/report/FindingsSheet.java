@@ -5,7 +5,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-/** One row per finding, ordered by input row then finding id. */
+/**
+ * One row per finding, ordered by input row then finding id. The reference links to the RFC,
+ * Internet-Draft or URL it cites ({@link References}) on the first {@link #MAX_LINKS_PER_SHEET}
+ * rows of each sheet, Excel's limit of hyperlinks per worksheet; later rows keep it as text.
+ */
 final class FindingsSheet {
 
   static final String NAME = "Findings";
@@ -18,27 +22,45 @@ final class FindingsSheet {
       new Column("Remediation", 80),
       new Column("Reference", 40));
 
-  private static final String SELECT =
+  /** Excel opens at most 65,530 hyperlinks per worksheet (Excel specifications and limits). */
+  static final int MAX_LINKS_PER_SHEET = 65_530;
+
+  static final String SELECT =
       "SELECT ir.domain, f.check_name, f.code, f.severity, f.message, f.remediation, f.reference"
           + " FROM finding f JOIN input_row ir ON ir.id = f.input_row_id"
           + " WHERE f.run_id = ? ORDER BY f.input_row_id, f.id";
 
   private final PagedSheet table;
+  private int linkedPage;
+  private int links;
 
   FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
   }
 
   void write(JdbcTemplate jdbc, long runId) {
-    RowCallbackHandler handler = rs -> table.nextRow()
-        .text(rs.getString(1))
-        .text(RunInfo.checkHeader(rs.getString(2)))
-        .text(rs.getString(3))
-        .text(rs.getString(4))
-        .text(rs.getString(5))
-        .text(rs.getString(6))
-        .text(rs.getString(7));
+    RowCallbackHandler handler = rs -> {
+      RowCursor row = table.nextRow()
+          .text(rs.getString(1))
+          .text(RunInfo.checkHeader(rs.getString(2)))
+          .text(rs.getString(3))
+          .text(rs.getString(4))
+          .text(rs.getString(5))
+          .text(rs.getString(6));
+      String reference = rs.getString(7);
+      String url = References.url(reference);
+      row.link(reference, url != null && linkAllowed() ? url : null);
+    };
     jdbc.query(SELECT, handler, runId);
     table.finish();
+  }
+
+  /** Counts one more link on the current sheet; false once the sheet holds the most Excel opens. */
+  private boolean linkAllowed() {
+    if (table.page() != linkedPage) {
+      linkedPage = table.page();
+      links = 0;
+    }
+    return links++ < MAX_LINKS_PER_SHEET;
   }
 }

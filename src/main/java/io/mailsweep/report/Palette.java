@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.DefaultIndexedColorMap;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -16,18 +18,34 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
  */
 final class Palette {
 
+  private static final int PASS_RGB = 0xC6EFCE;
+  private static final int WARN_RGB = 0xFFEB9C;
+  private static final int FAIL_RGB = 0xFFC7CE;
+  private static final int INCONCLUSIVE_RGB = 0xBDD7EE;
+  private static final int NOT_APPLICABLE_RGB = 0xE7E6E6;
+
   private final CellStyle title;
   private final CellStyle header;
+  private final CellStyle top;
+  private final CellStyle wrapped;
+  private final CellStyle link;
+  private final CellStyle percent;
   private final Map<Status, CellStyle> statuses = new EnumMap<>(Status.class);
 
   Palette(Workbook workbook) {
     title = boldStyle(workbook, (short) 14);
     header = boldStyle(workbook, (short) 11);
-    statuses.put(Status.PASS, filled(workbook, 0xC6EFCE));
-    statuses.put(Status.WARN, filled(workbook, 0xFFEB9C));
-    statuses.put(Status.FAIL, filled(workbook, 0xFFC7CE));
-    statuses.put(Status.INCONCLUSIVE, filled(workbook, 0xBDD7EE));
-    statuses.put(Status.NOT_APPLICABLE, filled(workbook, 0xE7E6E6));
+    top = workbook.createCellStyle();
+    top.setVerticalAlignment(VerticalAlignment.TOP);
+    wrapped = workbook.createCellStyle();
+    wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+    wrapped.setWrapText(true);
+    link = linkStyle(workbook);
+    percent = workbook.createCellStyle();
+    percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+    for (Status status : Status.values()) {
+      statuses.put(status, filled(workbook, status));
+    }
   }
 
   CellStyle title() {
@@ -36,6 +54,26 @@ final class Palette {
 
   CellStyle header() {
     return header;
+  }
+
+  /** Plain text at the top of its cell, for rows made tall by a wrapped neighbour. */
+  CellStyle top() {
+    return top;
+  }
+
+  /** Text wrapped within the column's width, top-aligned. */
+  CellStyle wrapped() {
+    return wrapped;
+  }
+
+  /** Blue underlined text, for cells with a hyperlink. */
+  CellStyle link() {
+    return link;
+  }
+
+  /** A fraction shown as a percentage with one decimal. */
+  CellStyle percent() {
+    return percent;
   }
 
   CellStyle status(Status status) {
@@ -57,11 +95,37 @@ final class Palette {
     return style;
   }
 
-  private static CellStyle filled(Workbook workbook, int rgb) {
-    byte[] bytes = {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb};
+  private static CellStyle linkStyle(Workbook workbook) {
+    Font font = workbook.createFont();
+    font.setUnderline(Font.U_SINGLE);
+    font.setColor(IndexedColors.BLUE.getIndex());
     CellStyle style = workbook.createCellStyle();
-    style.setFillForegroundColor(new XSSFColor(bytes, new DefaultIndexedColorMap()));
-    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    style.setFont(font);
+    style.setVerticalAlignment(VerticalAlignment.TOP);
     return style;
+  }
+
+  /** Status fills are top-aligned so that they read level with wrapped text in the same row. */
+  private static CellStyle filled(Workbook workbook, Status status) {
+    CellStyle style = workbook.createCellStyle();
+    style.setFillForegroundColor(new XSSFColor(rgb(status), new DefaultIndexedColorMap()));
+    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    style.setVerticalAlignment(VerticalAlignment.TOP);
+    return style;
+  }
+
+  /** The fill colour of each status as RGB bytes, shared with the charts. */
+  static byte[] rgb(Status status) {
+    return rgb(switch (status) {
+      case PASS -> PASS_RGB;
+      case WARN -> WARN_RGB;
+      case FAIL -> FAIL_RGB;
+      case INCONCLUSIVE -> INCONCLUSIVE_RGB;
+      case NOT_APPLICABLE -> NOT_APPLICABLE_RGB;
+    });
+  }
+
+  private static byte[] rgb(int rgb) {
+    return new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb};
   }
 }

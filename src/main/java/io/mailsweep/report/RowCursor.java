@@ -1,14 +1,16 @@
 package io.mailsweep.report;
 
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 
 /**
  * Fills one row left to right. Every string goes through {@link SafeText} and becomes a text cell,
  * never a formula, whatever it looks like; numbers are written only from numeric columns.
  */
-final class RowCursor {
+final class RowCursor implements CellSink {
 
   private final Row row;
   private final Palette palette;
@@ -20,7 +22,8 @@ final class RowCursor {
   }
 
   /** A text cell; null or empty text leaves the cell blank. */
-  RowCursor text(String text) {
+  @Override
+  public RowCursor text(String text) {
     return text(text, null);
   }
 
@@ -38,16 +41,59 @@ final class RowCursor {
   }
 
   /** A stored status name, filled with its status colour. */
-  RowCursor status(String statusName) {
+  @Override
+  public RowCursor status(String statusName) {
     return text(statusName, palette.status(statusName));
   }
 
-  RowCursor number(long value) {
-    row.createCell(column++).setCellValue(value);
+  @Override
+  public RowCursor number(long value) {
+    return number(value, null);
+  }
+
+  /** A number in {@code style} (null: default). */
+  RowCursor number(long value, CellStyle style) {
+    Cell cell = row.createCell(column++);
+    cell.setCellValue(value);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
     return this;
   }
 
-  RowCursor skip() {
+  /** A fraction from 0 to 1 shown as a percentage. */
+  RowCursor percent(double fraction) {
+    Cell cell = row.createCell(column++);
+    cell.setCellValue(fraction);
+    cell.setCellStyle(palette.percent());
+    return this;
+  }
+
+  /**
+   * A text cell that opens {@code url} when clicked, in the link style; plain text when {@code url}
+   * is null. The text stays the cell's value: the link is cell metadata, never a formula.
+   */
+  RowCursor link(String text, String url) {
+    if (url == null || text == null || text.isEmpty()) {
+      return text(text);
+    }
+    Cell cell = row.createCell(column++);
+    cell.setCellValue(SafeText.clean(text));
+    cell.setCellStyle(palette.link());
+    Hyperlink link = row.getSheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
+    link.setAddress(url);
+    cell.setHyperlink(link);
+    return this;
+  }
+
+  /** Sets the row's height; rows are otherwise as tall as the application decides. */
+  RowCursor height(float points) {
+    row.setHeightInPoints(points);
+    return this;
+  }
+
+  @Override
+  public RowCursor skip() {
     column++;
     return this;
   }

@@ -1,14 +1,12 @@
 package io.mailsweep.report;
 
+import io.mailsweep.scan.CheckCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
-import io.mailsweep.scan.CheckCatalog;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -18,9 +16,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the auditors' workbook for one stored scan run: sheets Summary, Domains, Findings,
- * Rejected input and Mail servers (when a transport check ran; last, so that the other sheets keep
- * their positions), each table continuing on "Name (2)", ... past the per-sheet row limit.
+ * Writes the auditors' workbook for one stored scan run: sheets Summary (with charts), Domains,
+ * Findings, Evidence, Rejected input, Run info and Mail servers (when a transport check ran), each
+ * table continuing on "Name (2)", ... past the per-sheet row limit, every sheet set up to print
+ * ({@link PrintLayout}).
  *
  * <p>Memory stays flat in the size of the run: every table is read with a streaming query and
  * written through a streaming workbook that keeps only a window of rows in memory. All queries
@@ -74,35 +73,30 @@ public final class WorkbookReport {
   private void writeInTransaction(long runId, Path target) {
     RunInfo run = RunInfo.load(jdbc, runId)
         .orElseThrow(() -> new IllegalArgumentException("No scan run with id " + runId));
-    Path destination = target.toAbsolutePath();
-    try {
-      // Created like any file the user writes (umask permissions), unlike createTempFile's 0600:
-      // the report is meant to be shared.
-      Path temp = destination.resolveSibling("." + destination.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try {
-        writeWorkbook(run, temp);
-        Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write report to " + destination, e);
-    }
+    AtomicFile.write(target, file -> writeWorkbook(run, file));
   }
 
-  /** Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183). */
+  /**
+   * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
+   * Mail servers when a transport check ran, last so that the other sheets keep their positions.
+   * Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183).
+   */
   private void writeWorkbook(RunInfo run, Path file) throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
         OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       workbook.setCompressTempFiles(true);
       Palette palette = new Palette(workbook);
-      new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()));
+      new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()), TopFindings.load(jdbc, run.id()));
       new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
       new FindingsSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      // The Changes sheet (versus the previous run of the job) comes here.
       new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+      new RunInfoSheet(workbook, palette, maxRowsPerSheet).write(run);
       if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
         new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
       }
+      PrintLayout.pages(workbook, run);
       workbook.write(out);
     }
   }
