@@ -15,15 +15,13 @@ final class EvidenceParts {
   /** Characters per wrapped line: the Evidence column's width. */
   static final int WIDTH = 100;
 
-  /** Wrapped lines per part; at {@link #POINTS_PER_LINE} points each, under Excel's 409-point row limit. */
-  static final int MAX_VISUAL_LINES = 26;
-
-  static final float POINTS_PER_LINE = 15f;
+  /** Wrapped lines per part: as tall as a row is made ({@link TextHeight#MAX_LINES}). */
+  static final int MAX_VISUAL_LINES = TextHeight.MAX_LINES;
 
   /** One part: its text and its height in wrapped lines. */
   record Part(String text, int visualLines) {
     float heightInPoints() {
-      return Math.max(1, visualLines) * POINTS_PER_LINE;
+      return TextHeight.points(visualLines);
     }
   }
 
@@ -71,7 +69,7 @@ final class EvidenceParts {
     }
   }
 
-  static int visualLines(String line) {
-    return Math.max(1, (line.length() + WIDTH - 1) / WIDTH);
+  private static int visualLines(String line) {
+    return TextHeight.lines(line, WIDTH);
   }
 }

@@ -62,7 +62,7 @@ final class EvidenceSheet {
       EvidenceParts.Part part = parts.get(i);
       table.nextRow()
           .height(part.heightInPoints())
-          .number(line, palette.top())
+          .number(line)
           .text(domain, palette.top())
           .text(RunInfo.checkHeader(check), palette.top())
           .status(status)

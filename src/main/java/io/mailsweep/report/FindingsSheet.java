@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * One row per finding, ordered by input row then finding id. The reference links to the RFC,
+ * One row per finding, ordered by input row then finding id; message, remediation and reference
+ * wrap within their columns. The reference links to the RFC,
  * Internet-Draft or URL it cites ({@link References}) on the first {@link #MAX_LINKS_PER_SHEET}
  * rows of each sheet, Excel's limit of hyperlinks per worksheet; later rows keep it as text.
  */
@@ -31,28 +32,41 @@ final class FindingsSheet {
           + " WHERE f.run_id = ? ORDER BY f.input_row_id, f.id";
 
   private final PagedSheet table;
+  private final Palette palette;
   private int linkedPage;
   private int links;
 
   FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
+    this.palette = palette;
   }
 
   void write(JdbcTemplate jdbc, long runId) {
     RowCallbackHandler handler = rs -> {
-      RowCursor row = table.nextRow()
-          .text(rs.getString(1))
-          .text(RunInfo.checkHeader(rs.getString(2)))
-          .text(rs.getString(3))
-          .text(rs.getString(4))
-          .text(rs.getString(5))
-          .text(rs.getString(6));
+      String message = rs.getString(5);
+      String remediation = rs.getString(6);
       String reference = rs.getString(7);
+      RowCursor row = table.nextRow()
+          .height(height(message, remediation, reference))
+          .text(rs.getString(1), palette.top())
+          .text(RunInfo.checkHeader(rs.getString(2)), palette.top())
+          .text(rs.getString(3), palette.top())
+          .text(rs.getString(4), palette.top())
+          .text(message, palette.wrapped())
+          .text(remediation, palette.wrapped());
       String url = References.url(reference);
       row.link(reference, url != null && linkAllowed() ? url : null);
     };
     jdbc.query(SELECT, handler, runId);
     table.finish();
+  }
+
+  /** Tall enough for the wrapped message, remediation and reference. */
+  private static float height(String message, String remediation, String reference) {
+    int lines = Math.max(TextHeight.lines(message, COLUMNS.get(4).width()),
+        Math.max(TextHeight.lines(remediation, COLUMNS.get(5).width()),
+            TextHeight.lines(reference, COLUMNS.get(6).width())));
+    return TextHeight.points(lines);
   }
 
   /** Counts one more link on the current sheet; false once the sheet holds the most Excel opens. */

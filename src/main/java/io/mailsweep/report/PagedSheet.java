@@ -72,7 +72,7 @@ final class PagedSheet {
   private void closePage() {
     if (sheet != null) {
       sheet.setAutoFilter(new CellRangeAddress(0, nextRow - 1, 0, columns.size() - 1));
-      PrintLayout.table(workbook, sheet, nextRow - 1, columns.size() - 1);
+      PrintLayout.table(workbook, sheet, nextRow - 1, columns, frozenColumns);
     }
   }
 }

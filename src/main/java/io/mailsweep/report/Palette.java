@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -26,6 +27,8 @@ final class Palette {
 
   private final CellStyle title;
   private final CellStyle header;
+  private final CellStyle numberHeader;
+  private final CellStyle number;
   private final CellStyle top;
   private final CellStyle wrapped;
   private final CellStyle link;
@@ -35,6 +38,11 @@ final class Palette {
   Palette(Workbook workbook) {
     title = boldStyle(workbook, (short) 14);
     header = boldStyle(workbook, (short) 11);
+    numberHeader = boldStyle(workbook, (short) 11);
+    numberHeader.setAlignment(HorizontalAlignment.CENTER);
+    number = workbook.createCellStyle();
+    number.setAlignment(HorizontalAlignment.CENTER);
+    number.setVerticalAlignment(VerticalAlignment.TOP);
     top = workbook.createCellStyle();
     top.setVerticalAlignment(VerticalAlignment.TOP);
     wrapped = workbook.createCellStyle();
@@ -42,6 +50,7 @@ final class Palette {
     wrapped.setWrapText(true);
     link = linkStyle(workbook);
     percent = workbook.createCellStyle();
+    percent.setAlignment(HorizontalAlignment.CENTER);
     percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
     for (Status status : Status.values()) {
       statuses.put(status, filled(workbook, status));
@@ -56,6 +65,16 @@ final class Palette {
     return header;
   }
 
+  /** The header of a column of numbers, centred over them. */
+  CellStyle numberHeader() {
+    return numberHeader;
+  }
+
+  /** Numbers centred (so that they stand apart from the text beside them), top-aligned. */
+  CellStyle number() {
+    return number;
+  }
+
   /** Plain text at the top of its cell, for rows made tall by a wrapped neighbour. */
   CellStyle top() {
     return top;
@@ -66,7 +85,7 @@ final class Palette {
     return wrapped;
   }
 
-  /** Blue underlined text, for cells with a hyperlink. */
+  /** Blue underlined text, wrapped, for cells with a hyperlink. */
   CellStyle link() {
     return link;
   }
@@ -102,12 +121,14 @@ final class Palette {
     CellStyle style = workbook.createCellStyle();
     style.setFont(font);
     style.setVerticalAlignment(VerticalAlignment.TOP);
+    style.setWrapText(true);
     return style;
   }
 
-  /** Status fills are top-aligned so that they read level with wrapped text in the same row. */
+  /** Status fills are centred, and top-aligned so that they read level with wrapped text in the same row. */
   private static CellStyle filled(Workbook workbook, Status status) {
     CellStyle style = workbook.createCellStyle();
+    style.setAlignment(HorizontalAlignment.CENTER);
     style.setFillForegroundColor(new XSSFColor(rgb(status), new DefaultIndexedColorMap()));
     style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
     style.setVerticalAlignment(VerticalAlignment.TOP);

@@ -46,9 +46,10 @@ final class RowCursor implements CellSink {
     return text(statusName, palette.status(statusName));
   }
 
+  /** A number, centred. */
   @Override
   public RowCursor number(long value) {
-    return number(value, null);
+    return number(value, palette.number());
   }
 
   /** A number in {@code style} (null: default). */
@@ -70,12 +71,12 @@ final class RowCursor implements CellSink {
   }
 
   /**
-   * A text cell that opens {@code url} when clicked, in the link style; plain text when {@code url}
-   * is null. The text stays the cell's value: the link is cell metadata, never a formula.
+   * A text cell that opens {@code url} when clicked, in the link style; wrapped plain text when
+   * {@code url} is null. The text stays the cell's value: the link is cell metadata, never a formula.
    */
   RowCursor link(String text, String url) {
     if (url == null || text == null || text.isEmpty()) {
-      return text(text);
+      return text(text, palette.wrapped());
     }
     Cell cell = row.createCell(column++);
     cell.setCellValue(SafeText.clean(text));

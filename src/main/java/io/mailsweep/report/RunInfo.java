@@ -66,6 +66,16 @@ record RunInfo(
         .toList();
   }
 
+  /**
+   * The run's status as a reader should understand it: the report is written as the run's last
+   * step, so a run that has not recorded its end yet is "running" rather than merely STARTED.
+   */
+  String statusText() {
+    return "STARTED".equals(status) && finishedAt == null
+        ? "running (this report is written as the run's last step)"
+        : status;
+  }
+
   /** The header a check's status column carries, e.g. {@code SPF}, {@code MTA-STS}. */
   static String checkHeader(String checkName) {
     return CheckCatalog.displayName(checkName);

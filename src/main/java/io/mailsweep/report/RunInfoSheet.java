@@ -28,7 +28,7 @@ final class RunInfoSheet {
     row("tool.version", run.toolVersion());
     row("input.sha256", run.inputSha256());
     row("resolver.health", run.resolverHealth());
-    row("run.status", run.status());
+    row("run.status", run.statusText());
     row("run.started (UTC)", Utc.format(run.startedAt()));
     row("run.finished (UTC)", Utc.format(run.finishedAt()));
     for (String[] parameter : parameters(run.parameters())) {

@@ -86,7 +86,7 @@ final class SummarySheet {
     label("Tool version", run.toolVersion());
     label("Started (UTC)", Utc.format(run.startedAt()));
     label("Finished (UTC)", Utc.format(run.finishedAt()));
-    label("Status", run.status());
+    label("Status", run.statusText());
   }
 
   private void inputTotals(RunTotals totals) {
@@ -100,8 +100,8 @@ final class SummarySheet {
   }
 
   private void overall(RunTotals totals) {
-    row().text("Overall status", palette.header()).text("Domains", palette.header())
-        .text("Share", palette.header());
+    row().text("Overall status", palette.header()).text("Domains", palette.numberHeader())
+        .text("Share", palette.numberHeader());
     for (Status status : StatusNames.DISPLAY_ORDER) {
       RowCursor row = row().text(status.name(), palette.status(status)).number(totals.overall(status));
       if (totals.scanned() > 0) {
@@ -113,7 +113,7 @@ final class SummarySheet {
   private void perCheck(RunInfo run, RunTotals totals) {
     RowCursor header = row().text("Check", palette.header());
     StatusNames.DISPLAY_ORDER.forEach(status -> header.text(status.name(), palette.status(status)));
-    header.text("Pass rate", palette.header());
+    header.text("Pass rate", palette.numberHeader());
     for (String check : run.checks()) {
       RowCursor counts = row().text(RunInfo.checkHeader(check));
       StatusNames.DISPLAY_ORDER.forEach(status -> counts.number(totals.perCheck(check, status)));
@@ -134,11 +134,15 @@ final class SummarySheet {
       return;
     }
     row().text("Code", palette.header()).text("Check", palette.header()).text("Severity", palette.header())
-        .text("Findings", palette.header()).text("Domains", palette.header()).text("Reference", palette.header());
+        .text("Findings", palette.numberHeader()).text("Domains", palette.numberHeader())
+        .text("Reference", palette.header());
     for (TopFindings.Row finding : rows) {
-      row().text(finding.code()).text(RunInfo.checkHeader(finding.check())).text(finding.severity())
-          .number(finding.findings()).number(finding.domains())
+      int row = nextRow;
+      row().text(finding.code(), palette.top()).text(RunInfo.checkHeader(finding.check()), palette.top())
+          .text(finding.severity(), palette.top()).number(finding.findings()).number(finding.domains())
           .link(finding.reference(), References.url(finding.reference()));
+      sheet.addMergedRegion(new CellRangeAddress(row, row, LAST_COLUMN - 1, LAST_COLUMN));
+      sheet.getRow(row).setHeightInPoints(TextHeight.points(TextHeight.lines(finding.reference(), 2 * 16)));
     }
   }
 
@@ -162,8 +166,7 @@ final class SummarySheet {
     }
     cursor.text(text, palette.wrapped());
     sheet.addMergedRegion(new CellRangeAddress(row, row, note ? 0 : 1, LAST_COLUMN));
-    int lines = Math.min((text.length() + width - 1) / width, EvidenceParts.MAX_VISUAL_LINES);
-    sheet.getRow(row).setHeightInPoints(lines * EvidenceParts.POINTS_PER_LINE);
+    sheet.getRow(row).setHeightInPoints(TextHeight.points(TextHeight.lines(text, width)));
   }
 
   private RowCursor row() {
