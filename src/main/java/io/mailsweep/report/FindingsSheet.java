@@ -33,12 +33,18 @@ final class FindingsSheet {
 
   private final PagedSheet table;
   private final Palette palette;
+  private final int linksPerSheet;
   private int linkedPage;
   private int links;
 
   FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+    this(workbook, palette, maxRows, MAX_LINKS_PER_SHEET);
+  }
+
+  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, int linksPerSheet) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
     this.palette = palette;
+    this.linksPerSheet = linksPerSheet;
   }
 
   void write(JdbcTemplate jdbc, long runId) {
@@ -75,6 +81,6 @@ final class FindingsSheet {
       linkedPage = table.page();
       links = 0;
     }
-    return links++ < MAX_LINKS_PER_SHEET;
+    return links++ < linksPerSheet;
   }
 }
