@@ -34,16 +34,18 @@ final class FindingsSheet {
   private final PagedSheet table;
   private final Palette palette;
   private final int linksPerSheet;
+  private final LinkRecorder links;
   private int linkedPage;
-  private int links;
+  private int linksOnPage;
 
-  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
-    this(workbook, palette, maxRows, MAX_LINKS_PER_SHEET);
+  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links) {
+    this(workbook, palette, maxRows, links, MAX_LINKS_PER_SHEET);
   }
 
-  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, int linksPerSheet) {
+  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links, int linksPerSheet) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
     this.palette = palette;
+    this.links = links;
     this.linksPerSheet = linksPerSheet;
   }
 
@@ -61,7 +63,7 @@ final class FindingsSheet {
           .text(message, palette.wrapped())
           .text(remediation, palette.wrapped());
       String url = References.url(reference);
-      row.link(reference, url != null && linkAllowed() ? url : null);
+      row.link(reference, url != null && linkAllowed() ? url : null, links);
     };
     jdbc.query(SELECT, handler, runId);
     table.finish();
@@ -79,8 +81,8 @@ final class FindingsSheet {
   private boolean linkAllowed() {
     if (table.page() != linkedPage) {
       linkedPage = table.page();
-      links = 0;
+      linksOnPage = 0;
     }
-    return links++ < linksPerSheet;
+    return linksOnPage++ < linksPerSheet;
   }
 }

@@ -1,9 +1,7 @@
 package io.mailsweep.report;
 
-import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 
 /**
@@ -72,19 +70,15 @@ final class RowCursor implements CellSink {
 
   /**
    * A text cell that opens {@code url} when clicked, in the link style; wrapped plain text when
-   * {@code url} is null. The text stays the cell's value: the link is cell metadata, never a formula.
+   * {@code url} is null. The text stays the cell's value; the link is recorded in {@code links},
+   * never written as a formula.
    */
-  RowCursor link(String text, String url) {
+  RowCursor link(String text, String url, LinkRecorder links) {
     if (url == null || text == null || text.isEmpty()) {
       return text(text, palette.wrapped());
     }
-    Cell cell = row.createCell(column++);
-    cell.setCellValue(SafeText.clean(text));
-    cell.setCellStyle(palette.link());
-    Hyperlink link = row.getSheet().getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
-    link.setAddress(url);
-    cell.setHyperlink(link);
-    return this;
+    links.add(row.getSheet(), row.getRowNum(), column, url);
+    return text(text, palette.link());
   }
 
   /** Sets the row's height; rows are otherwise as tall as the application decides. */

@@ -32,10 +32,12 @@ final class SummarySheet {
   private final SXSSFWorkbook workbook;
   private final SXSSFSheet sheet;
   private final Palette palette;
+  private final LinkRecorder links;
   private int nextRow;
 
-  SummarySheet(SXSSFWorkbook workbook, Palette palette) {
+  SummarySheet(SXSSFWorkbook workbook, Palette palette, LinkRecorder links) {
     this.workbook = workbook;
+    this.links = links;
     this.sheet = workbook.createSheet(NAME);
     this.palette = palette;
     sheet.setColumnWidth(0, 40 * 256);
@@ -140,7 +142,7 @@ final class SummarySheet {
       int row = nextRow;
       row().text(finding.code(), palette.top()).text(RunInfo.checkHeader(finding.check()), palette.top())
           .text(finding.severity(), palette.top()).number(finding.findings()).number(finding.domains())
-          .link(finding.reference(), References.url(finding.reference()));
+          .link(finding.reference(), References.url(finding.reference()), links);
       sheet.addMergedRegion(new CellRangeAddress(row, row, LAST_COLUMN - 1, LAST_COLUMN));
       sheet.getRow(row).setHeightInPoints(TextHeight.points(TextHeight.lines(finding.reference(), 2 * 16)));
     }

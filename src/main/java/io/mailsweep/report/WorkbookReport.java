@@ -77,27 +77,46 @@ public final class WorkbookReport {
   }
 
   /**
-   * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
-   * Mail servers when a transport check ran, last so that the other sheets keep their positions.
-   * Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183).
+   * Writes the workbook with POI beside {@code file}, then copies it to {@code file} with the
+   * recorded hyperlinks added ({@link LinkInjector}). Closing an SXSSF workbook also disposes of its
+   * temporary sheet files (POI 5.4+, bug 68183).
    */
   private void writeWorkbook(RunInfo run, Path file) throws IOException {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      workbook.setCompressTempFiles(true);
-      Palette palette = new Palette(workbook);
-      new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()), TopFindings.load(jdbc, run.id()));
-      new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
-      new FindingsSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      // The Changes sheet (versus the previous run of the job) comes here.
-      new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      new RunInfoSheet(workbook, palette, maxRowsPerSheet).write(run);
-      if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
-        new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    Path raw = file.resolveSibling(file.getFileName() + ".raw");
+    try (LinkRecorder links = new LinkRecorder(file.toAbsolutePath().getParent())) {
+      try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
+          OutputStream out = Files.newOutputStream(raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        workbook.setCompressTempFiles(true);
+        sheets(workbook, run, links);
+        workbook.write(out);
       }
-      PrintLayout.pages(workbook, run);
-      workbook.write(out);
+      if (links.isEmpty()) {
+        Files.move(raw, file);
+      } else {
+        LinkInjector.copy(raw, file, links);
+      }
+    } finally {
+      Files.deleteIfExists(raw);
     }
+  }
+
+  /**
+   * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
+   * Mail servers when a transport check ran, last so that the other sheets keep their positions.
+   */
+  private void sheets(SXSSFWorkbook workbook, RunInfo run, LinkRecorder links) {
+    Palette palette = new Palette(workbook);
+    new SummarySheet(workbook, palette, links)
+        .write(run, RunTotals.load(jdbc, run.id()), TopFindings.load(jdbc, run.id()));
+    new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
+    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(jdbc, run.id());
+    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    // The Changes sheet (versus the previous run of the job) comes here.
+    new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    new RunInfoSheet(workbook, palette, maxRowsPerSheet).write(run);
+    if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
+      new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    }
+    PrintLayout.pages(workbook, run);
   }
 }

@@ -59,11 +59,15 @@ class FindingsLinksTest {
       db.jdbc.update("INSERT INTO finding (run_id, input_row_id, check_name, code, severity, message, reference)"
           + " VALUES (1, 7, 'spf', ?, 'LOW', 'm', 'RFC 7208 §5.1')", "EXTRA_" + i);
     }
+    Path raw = dir.resolve("raw.xlsx");
     Path file = dir.resolve("capped.xlsx");
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
-      JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
-      new FindingsSheet(workbook, new Palette(workbook), 6, 3).write(jdbc, 1);
-      workbook.write(out);
+    try (LinkRecorder links = new LinkRecorder(dir)) {
+      try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(raw)) {
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
+        new FindingsSheet(workbook, new Palette(workbook), 6, links, 3).write(jdbc, 1);
+        workbook.write(out);
+      }
+      LinkInjector.copy(raw, file, links);
     }
     try (XSSFWorkbook book = Sheets.open(file)) {
       assertThat(book.getNumberOfSheets()).isEqualTo(2);
