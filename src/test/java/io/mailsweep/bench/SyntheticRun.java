@@ -42,21 +42,43 @@ final class SyntheticRun {
         Instant.parse("2026-11-29T02:00:00Z").plusMillis(i * 7), 40 + r.nextInt(400)));
   }
 
+  /** About 70 % "-all" (PASS), 25 % "~all" (WARN), 5 % without a record (FAIL). */
   private static CheckResult spf(String d, Random r) {
+    int kind = r.nextInt(20);
+    if (kind == 0) {
+      return new CheckResult("spf", Status.FAIL, "none", null,
+          List.of(finding("SPF_MISSING", Severity.HIGH, "no SPF record at " + d, "RFC 7208 §4.5")),
+          List.of(";; " + d + " TXT: NODATA (no TXT record)"));
+    }
+    boolean soft = kind <= 5;
     StringBuilder record = new StringBuilder("v=spf1 mx");
     int ranges = r.nextInt(10) == 0 ? 40 : 3;
     for (int k = 0; k < ranges; k++) {
       record.append(" ip4:198.51.").append(k).append(".0/24");
     }
-    record.append(" include:_spf.provider").append(r.nextInt(20)).append(".example ~all");
+    record.append(" include:_spf.provider").append(r.nextInt(20)).append(".example ").append(soft ? "~all" : "-all");
     List<String> evidence = List.of(";; " + d + " TXT: ANSWER", d + ". 300 IN TXT \"" + record + "\"",
         ";; _spf.provider.example TXT: ANSWER", "_spf.provider.example. 300 IN TXT \"v=spf1 ip4:203.0.113.0/24 -all\"");
-    List<Finding> findings = List.of(finding("SPF_SOFTFAIL_ALL", Severity.LOW, d + " ends in ~all", "RFC 7208 §8.5"));
-    return new CheckResult("spf", Status.WARN, "valid; ~all; 3 lookups", null, findings, evidence);
+    List<Finding> findings = soft
+        ? List.of(finding("SPF_SOFTFAIL_ALL", Severity.LOW, d + " ends in ~all", "RFC 7208 §8.5"))
+        : List.of();
+    return new CheckResult("spf", Status.PASS, "valid; " + (soft ? "~all" : "-all") + "; 3 lookups", null, findings,
+        evidence);
   }
 
+  /** About 50 % reject (PASS), 30 % none (WARN), 15 % missing (FAIL), 5 % timed out (INCONCLUSIVE). */
   private static CheckResult dmarc(String d, Random r) {
-    boolean none = r.nextInt(3) == 0;
+    int kind = r.nextInt(20);
+    if (kind == 0) {
+      return CheckResult.inconclusive("dmarc", "TXT _dmarc." + d + ": TIMEOUT after 3 tries",
+          List.of(";; _dmarc." + d + " TXT: TIMEOUT"));
+    }
+    if (kind <= 3) {
+      return new CheckResult("dmarc", Status.FAIL, "none", null,
+          List.of(finding("DMARC_MISSING", Severity.HIGH, "no DMARC record at _dmarc." + d, "RFC 7489 §6.1")),
+          List.of(";; _dmarc." + d + " TXT: NXDOMAIN"));
+    }
+    boolean none = kind <= 9;
     String policy = none ? "none" : "reject";
     List<String> evidence = List.of(";; _dmarc." + d + " TXT: ANSWER",
         "_dmarc." + d + ". 3600 IN TXT \"v=DMARC1; p=" + policy + "; rua=mailto:dmarc@" + d + "\"");
@@ -113,6 +135,11 @@ final class SyntheticRun {
   }
 
   private static CheckResult tlsrpt(String d, Random r) {
+    if (r.nextInt(10) < 3) {
+      return new CheckResult("tlsrpt", Status.PASS, "rua: mailto:tls@" + d, null, List.of(),
+          List.of(";; _smtp._tls." + d + " TXT: ANSWER", "_smtp._tls." + d + ". 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tls@"
+              + d + "\""));
+    }
     List<Finding> findings = List.of(finding("TLSRPT_MISSING", Severity.LOW, "no TLS-RPT record at _smtp._tls." + d,
         "RFC 8460 §3"));
     return new CheckResult("tlsrpt", Status.WARN, "none", null, findings,
