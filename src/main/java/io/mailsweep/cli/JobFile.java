@@ -35,7 +35,7 @@ final class JobFile {
       "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
       "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
       "transport-deadline", "max-mx-hosts", "max-mx-addresses", "profile", "report-name", "keep-runs",
-      "timezone");
+      "timezone", "format");
   /** Keys for the scheduler, not options of the scan. */
   private static final Set<String> SCHEDULE_KEYS = Set.of("schedule", "timezone", "description");
   private static final int MAX_BYTES = 256 * 1024;
@@ -83,7 +83,7 @@ final class JobFile {
     };
     List<?> values = value instanceof List<?> list ? list : List.of(value);
     if (key.equals("checks") || key.equals("dkim-selectors") || key.equals("allow-targets")
-        || key.equals("smtp-canary")) {
+        || key.equals("smtp-canary") || key.equals("format")) {
       values = List.of(String.join(",", values.stream().map(String::valueOf).toList()));
     }
     for (Object v : values) {

@@ -8,6 +8,7 @@ import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.SystemResolvers;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.CheckCatalog;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import io.mailsweep.policy.ProfileCatalog;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,13 +28,23 @@ final class ScanOptions {
   String column;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
-      description = "Folder for mailsweep-report-<date>.xlsx (default: ${DEFAULT-VALUE}).")
+      description = "Folder for the report files, mailsweep-report-<date>.xlsx and so on (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--report-name", paramLabel = "PATTERN",
       description = "Workbook file name; tokens {job} {date} {time} (UTC) {run}, e.g. vendors-{date}-{run}.xlsx"
           + " (default: mailsweep-report-{date}.xlsx).")
   String reportName;
+
+  @Option(names = "--format", paramLabel = "LIST", defaultValue = "xlsx", split = ",",
+      description = "Report files to write, comma-separated: xlsx (the workbook), csv (domains and findings),"
+          + " jsonl (one JSON object per domain); same base name, in --out (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "baseline",
+      description = "Compliance profile the report judges domains by: a shipped one (see 'mailsweep profiles')"
+          + " or a YAML file (default: ${DEFAULT-VALUE}).")
+  String profile;
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
       description = "Recursive resolver to use; repeat for several (default: the system's, from /etc/resolv.conf).")
@@ -135,7 +148,17 @@ final class ScanOptions {
         transport.toSettings());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
-        partitions == null ? threads : partitions, threads, chunk, reportName());
+        partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile());
+  }
+
+  /** The profile's shipped name, or its file as an absolute path; loaded once so mistakes stop here. */
+  private String profile() {
+    try {
+      ProfileCatalog.load(profile);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--profile: " + e.getMessage());
+    }
+    return ProfileCatalog.SHIPPED.contains(profile) ? profile : Path.of(profile).toAbsolutePath().normalize().toString();
   }
 
   private ReportName reportName() {
@@ -163,6 +186,14 @@ final class ScanOptions {
       return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
+    }
+  }
+
+  private Set<ReportFormat> reportFormats() {
+    try {
+      return ReportFormat.parse(String.join(",", formats));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--format: " + e.getMessage());
     }
   }
 

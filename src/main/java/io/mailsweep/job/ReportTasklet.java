@@ -1,10 +1,13 @@
 package io.mailsweep.job;
 
-import io.mailsweep.report.WorkbookReport;
+import io.mailsweep.report.ReportFiles;
+import io.mailsweep.report.ReportFormat;
+import io.mailsweep.report.RunReports;
 import io.mailsweep.store.RunRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -12,16 +15,19 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes the workbook into the output folder, named by the run's {@link ReportName} pattern
- * ({@code mailsweep-report-<date>.xlsx} by default). When a file of that name already exists, the
- * run id is added to the name rather than overwrite an auditor's copy.
+
+ * Writes the run's report files into the output folder, named by the run's {@link ReportName}
+ * pattern ({@code mailsweep-report-<date>.xlsx} by default; the other formats share its base name,
+ * {@link ReportFiles}). When another run already wrote a file of those names, the run id is added
+ * to the name rather than overwrite an auditor's copy; a restarted run rewrites the files it
+ * recorded.
  */
 public final class ReportTasklet implements Tasklet {
-  private final WorkbookReport report;
+  private final RunReports reports;
   private final RunRepository runs;
 
-  public ReportTasklet(WorkbookReport report, RunRepository runs) {
-    this.report = report;
+  public ReportTasklet(RunReports reports, RunRepository runs) {
+    this.reports = reports;
     this.runs = runs;
   }
 
@@ -32,19 +38,25 @@ public final class ReportTasklet implements Tasklet {
     ScanRequest request = RunParameters.request(parameters);
     Path dir = request.outDir().toAbsolutePath().normalize();
     Files.createDirectories(dir);
-    Path target = target(dir, runId, runs.find(runId).map(r -> r.reportFile()).orElse(null),
-        request.reportName(), request.jobName(), Instant.now());
-    report.write(runId, target);
-    runs.recordReport(runId, target.toAbsolutePath().toString());
+    ReportFiles files = target(dir, runId, runs.find(runId).map(r -> r.reportFile()).orElse(null),
+        request.reportName(), request.jobName(), Instant.now(), request.formats());
+    reports.write(runId, files, request.formats(), request.profile());
+    runs.recordReport(runId, files.main(request.formats()).toAbsolutePath().toString());
     return RepeatStatus.FINISHED;
   }
 
-  /** @param earlier the file a previous attempt of this run wrote, kept by a restart */
-  static Path target(Path dir, long runId, String earlier, ReportName name, String jobName, Instant now) {
+  /** @param earlier the main file a previous attempt of this run wrote, kept by a restart */
+  static ReportFiles target(Path dir, long runId, String earlier, ReportName name, String jobName, Instant now,
+      Set<ReportFormat> formats) {
     if (earlier != null) {
-      return Path.of(earlier);
+      return ReportFiles.ofMain(Path.of(earlier));
     }
-    Path plain = dir.resolve(name.render(jobName, now, runId));
-    return Files.exists(plain) ? dir.resolve(name.renderUnique(jobName, now, runId)) : plain;
+    ReportFiles plain = base(dir, name.render(jobName, now, runId));
+    return plain.anyExists(formats) ? base(dir, name.renderUnique(jobName, now, runId)) : plain;
+  }
+
+  /** The report files named after a workbook file name (which ends .xlsx). */
+  private static ReportFiles base(Path dir, String workbookName) {
+    return ReportFiles.ofMain(dir.resolve(workbookName));
   }
 }

@@ -3,6 +3,7 @@ package io.mailsweep.job;
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ public final class RunParameters {
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
     m.put("report.name", r.reportName().pattern());
+    m.put("report.formats", ReportFormat.describe(r.formats()));
+    m.put("report.profile", r.profile());
     TransportParameters.describe(s.transport(), m);
     return m;
   }
@@ -92,7 +95,8 @@ public final class RunParameters {
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
         settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"),
-        reportName == null ? ReportName.DEFAULT : new ReportName(reportName));
+        reportName == null ? ReportName.DEFAULT : new ReportName(reportName),
+        ReportFormat.parse(text(p, "report.formats", "xlsx")), text(p, "report.profile", ScanRequest.DEFAULT_PROFILE));
   }
 
   public static String address(InetSocketAddress a) {
@@ -126,6 +130,12 @@ public final class RunParameters {
 
   private static int integer(JobParameters p, String key) {
     return Integer.parseInt(p.getString(key));
+  }
+
+  /** A value added in a later version; runs stored before it have the default. */
+  private static String text(JobParameters p, String key, String absent) {
+    String v = p.getString(key);
+    return v == null ? absent : v;
   }
 
   /** A value added in a later version; runs stored before it have the default. */

@@ -1,6 +1,7 @@
 package io.mailsweep.job;
 
 import io.mailsweep.input.InputRow;
+import io.mailsweep.report.RunReports;
 import io.mailsweep.report.WorkbookReport;
 import io.mailsweep.scan.ScannedDomain;
 import io.mailsweep.store.ImportedRow;
@@ -185,9 +186,9 @@ public class ScanJobConfiguration {
 
   @Bean
   Step writeReport(JobRepository repository, PlatformTransactionManager tx, WorkbookReport report,
-      RunRepository runs) {
+      RunRepository runs, DataSource dataSource) {
     return new StepBuilder("writeReport", repository)
-        .tasklet(new ReportTasklet(report, runs), tx)
+        .tasklet(new ReportTasklet(new RunReports(report, dataSource), runs), tx)
         .build();
   }
 }

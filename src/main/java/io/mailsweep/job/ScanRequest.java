@@ -1,7 +1,10 @@
 package io.mailsweep.job;
 
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * One scan as asked for on the command line or in a job file.
@@ -11,6 +14,8 @@ import java.nio.file.Path;
  * @param threads how many partitions run at once
  * @param chunkSize domains per chunk: read, scanned concurrently, then written in one transaction
  * @param reportName the workbook's file name pattern
+ * @param formats the report files to write, at least one
+ * @param profile the compliance profile the report judges by: a shipped name or a file path
  */
 public record ScanRequest(
     String jobName,
@@ -21,15 +26,24 @@ public record ScanRequest(
     int partitions,
     int threads,
     int chunkSize,
-    ReportName reportName) {
+    ReportName reportName,
+    Set<ReportFormat> formats,
+    String profile) {
 
-  /** A request with the default report name. */
+  /** The profile a run uses unless told otherwise. */
+  public static final String DEFAULT_PROFILE = "baseline";
+
+  /** A request with the default report name, the workbook only and the default profile. */
   public ScanRequest(String jobName, Path input, String column, Path outDir, ScanSettings settings,
       int partitions, int threads, int chunkSize) {
-    this(jobName, input, column, outDir, settings, partitions, threads, chunkSize, ReportName.DEFAULT);
+    this(jobName, input, column, outDir, settings, partitions, threads, chunkSize, ReportName.DEFAULT,
+        EnumSet.of(ReportFormat.XLSX), DEFAULT_PROFILE);
   }
 
   public ScanRequest {
+    if (profile == null || profile.isBlank()) {
+      profile = DEFAULT_PROFILE;
+    }
     if (reportName == null) {
       reportName = ReportName.DEFAULT;
     }
@@ -42,5 +56,9 @@ public record ScanRequest(
     if (chunkSize < 1 || chunkSize > 100_000) {
       throw new IllegalArgumentException("chunk size must be between 1 and 100000");
     }
+    if (formats.isEmpty()) {
+      throw new IllegalArgumentException("at least one report format is needed");
+    }
+    formats = Set.copyOf(formats);
   }
 }

@@ -4,7 +4,9 @@ import io.mailsweep.check.CheckResult.Attribute;
 import io.mailsweep.store.Attributes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,21 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * One accepted input row with its domain result and check results, assembled from the consecutive
- * rows the Domains query returns for it. {@code overall} is null when the scan did not reach it.
+ * rows {@link DomainLines} returns for it. {@code overall} is null when the scan did not reach it.
  */
 final class DomainLine {
 
-  /** The Domains query's columns, in order; one row per (input row, check result). */
-  static final String SELECT =
-      "SELECT ir.id, ir.line_no, ir.domain, ir.extras, dr.status, dr.reason,"
-          + " cr.check_name, cr.status, cr.summary, cr.reason, cr.attributes"
-          + " FROM input_row ir"
-          + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
-          + " LEFT JOIN check_result cr ON cr.input_row_id = ir.id"
-          + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'"
-          + " ORDER BY ir.id";
-
-  record CheckCell(String status, String summary, String reason, List<Attribute> attributes) {
+  /**
+   * One stored check result. {@code evidence} is null unless the query selected it.
+   */
+  record CheckCell(String name, String status, String summary, String reason, List<Attribute> attributes,
+      String evidence) {
     /** The value of attribute {@code name}, or null. */
     String attribute(String name) {
       return attributes.stream().filter(a -> a.name().equals(name)).map(Attribute::value).findFirst().orElse(null);
@@ -39,8 +35,9 @@ final class DomainLine {
   final String domain;
   final String extras;
   final String overall;
+  final OffsetDateTime scannedAt;
   private final String domainReason;
-  private final Map<String, CheckCell> checks = new HashMap<>();
+  private final Map<String, CheckCell> checks = new LinkedHashMap<>();
 
   private DomainLine(ResultSet rs) throws SQLException {
     inputRowId = rs.getLong(1);
@@ -49,12 +46,13 @@ final class DomainLine {
     extras = rs.getString(4);
     overall = rs.getString(5);
     domainReason = rs.getString(6);
+    scannedAt = rs.getObject(7, OffsetDateTime.class);
   }
 
   /** Starts the line for the input row the current result row belongs to. */
-  static DomainLine start(ResultSet rs) throws SQLException {
+  static DomainLine start(ResultSet rs, boolean withEvidence) throws SQLException {
     DomainLine line = new DomainLine(rs);
-    line.add(rs);
+    line.add(rs, withEvidence);
     return line;
   }
 
@@ -63,17 +61,22 @@ final class DomainLine {
   }
 
   /** Adds the current result row's check result, if it has one. */
-  void add(ResultSet rs) throws SQLException {
-    String name = rs.getString(7);
+  void add(ResultSet rs, boolean withEvidence) throws SQLException {
+    String name = rs.getString(8);
     if (name != null) {
-      checks.put(key(name), new CheckCell(rs.getString(8), rs.getString(9), rs.getString(10),
-          Attributes.decode(rs.getString(11))));
+      checks.put(key(name), new CheckCell(name, rs.getString(9), rs.getString(10), rs.getString(11),
+          Attributes.decode(rs.getString(12)), withEvidence ? rs.getString(13) : null));
     }
   }
 
   /** The result of {@code checkName}, or null if there is none. */
   CheckCell check(String checkName) {
     return checks.get(key(checkName));
+  }
+
+  /** Every stored check result, in the order the scan stored them. */
+  Collection<CheckCell> checks() {
+    return checks.values();
   }
 
   /** The domain's reason, else the reasons of its inconclusive checks in {@code order}, "; "-joined. */

@@ -5,7 +5,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
-/** One row per finding, ordered by input row then finding id. */
+/**
+ * One row per finding, ordered by input row then finding id; message, remediation and reference
+ * wrap within their columns. The reference links to the RFC,
+ * Internet-Draft or URL it cites ({@link References}) on the first {@link #MAX_LINKS_PER_SHEET}
+ * rows of each sheet, Excel's limit of hyperlinks per worksheet; later rows keep it as text.
+ */
 final class FindingsSheet {
 
   static final String NAME = "Findings";
@@ -18,27 +23,66 @@ final class FindingsSheet {
       new Column("Remediation", 80),
       new Column("Reference", 40));
 
-  private static final String SELECT =
+  /** Excel opens at most 65,530 hyperlinks per worksheet (Excel specifications and limits). */
+  static final int MAX_LINKS_PER_SHEET = 65_530;
+
+  static final String SELECT =
       "SELECT ir.domain, f.check_name, f.code, f.severity, f.message, f.remediation, f.reference"
           + " FROM finding f JOIN input_row ir ON ir.id = f.input_row_id"
           + " WHERE f.run_id = ? ORDER BY f.input_row_id, f.id";
 
   private final PagedSheet table;
+  private final Palette palette;
+  private final int linksPerSheet;
+  private final LinkRecorder links;
+  private int linkedPage;
+  private int linksOnPage;
 
-  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links) {
+    this(workbook, palette, maxRows, links, MAX_LINKS_PER_SHEET);
+  }
+
+  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links, int linksPerSheet) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
+    this.palette = palette;
+    this.links = links;
+    this.linksPerSheet = linksPerSheet;
   }
 
   void write(JdbcTemplate jdbc, long runId) {
-    RowCallbackHandler handler = rs -> table.nextRow()
-        .text(rs.getString(1))
-        .text(RunInfo.checkHeader(rs.getString(2)))
-        .text(rs.getString(3))
-        .text(rs.getString(4))
-        .text(rs.getString(5))
-        .text(rs.getString(6))
-        .text(rs.getString(7));
+    RowCallbackHandler handler = rs -> {
+      String message = rs.getString(5);
+      String remediation = rs.getString(6);
+      String reference = rs.getString(7);
+      RowCursor row = table.nextRow()
+          .height(height(message, remediation, reference))
+          .text(rs.getString(1), palette.top())
+          .text(RunInfo.checkHeader(rs.getString(2)), palette.top())
+          .text(rs.getString(3), palette.top())
+          .text(rs.getString(4), palette.top())
+          .text(message, palette.wrapped())
+          .text(remediation, palette.wrapped());
+      String url = References.url(reference);
+      row.link(reference, url != null && linkAllowed() ? url : null, links);
+    };
     jdbc.query(SELECT, handler, runId);
     table.finish();
+  }
+
+  /** Tall enough for the wrapped message, remediation and reference. */
+  private static float height(String message, String remediation, String reference) {
+    int lines = Math.max(TextHeight.lines(message, COLUMNS.get(4).width()),
+        Math.max(TextHeight.lines(remediation, COLUMNS.get(5).width()),
+            TextHeight.lines(reference, COLUMNS.get(6).width())));
+    return TextHeight.points(lines);
+  }
+
+  /** Counts one more link on the current sheet; false once the sheet holds the most Excel opens. */
+  private boolean linkAllowed() {
+    if (table.page() != linkedPage) {
+      linkedPage = table.page();
+      linksOnPage = 0;
+    }
+    return linksOnPage++ < linksPerSheet;
   }
 }

@@ -8,7 +8,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A table that may outgrow one sheet: each sheet gets the same bold, frozen header row, fixed
- * column widths and an autofilter over its used range; when a sheet holds {@code maxRows} rows
+ * column widths, an autofilter over its used range and the table print layout ({@link
+ * PrintLayout#table}: header row on every page, print area); when a sheet holds {@code maxRows} rows
  * (header included) the table continues on "Name (2)", "Name (3)", and so on.
  */
 final class PagedSheet {
@@ -42,6 +43,11 @@ final class PagedSheet {
     return new RowCursor(sheet.createRow(nextRow++), palette);
   }
 
+  /** The number of the sheet the last row went to: 1 for "Name", 2 for "Name (2)", ... */
+  int page() {
+    return page;
+  }
+
   /** Completes the last sheet; a table without rows still gets its sheet and header. */
   void finish() {
     if (sheet == null) {
@@ -66,6 +72,7 @@ final class PagedSheet {
   private void closePage() {
     if (sheet != null) {
       sheet.setAutoFilter(new CellRangeAddress(0, nextRow - 1, 0, columns.size() - 1));
+      PrintLayout.table(workbook, sheet, nextRow - 1, columns, frozenColumns);
     }
   }
 }

@@ -8,7 +8,7 @@ import org.apache.poi.ss.usermodel.Row;
  * Fills one row left to right. Every string goes through {@link SafeText} and becomes a text cell,
  * never a formula, whatever it looks like; numbers are written only from numeric columns.
  */
-final class RowCursor {
+final class RowCursor implements CellSink {
 
   private final Row row;
   private final Palette palette;
@@ -20,7 +20,8 @@ final class RowCursor {
   }
 
   /** A text cell; null or empty text leaves the cell blank. */
-  RowCursor text(String text) {
+  @Override
+  public RowCursor text(String text) {
     return text(text, null);
   }
 
@@ -38,16 +39,56 @@ final class RowCursor {
   }
 
   /** A stored status name, filled with its status colour. */
-  RowCursor status(String statusName) {
+  @Override
+  public RowCursor status(String statusName) {
     return text(statusName, palette.status(statusName));
   }
 
-  RowCursor number(long value) {
-    row.createCell(column++).setCellValue(value);
+  /** A number, centred. */
+  @Override
+  public RowCursor number(long value) {
+    return number(value, palette.number());
+  }
+
+  /** A number in {@code style} (null: default). */
+  RowCursor number(long value, CellStyle style) {
+    Cell cell = row.createCell(column++);
+    cell.setCellValue(value);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
     return this;
   }
 
-  RowCursor skip() {
+  /** A fraction from 0 to 1 shown as a percentage. */
+  RowCursor percent(double fraction) {
+    Cell cell = row.createCell(column++);
+    cell.setCellValue(fraction);
+    cell.setCellStyle(palette.percent());
+    return this;
+  }
+
+  /**
+   * A text cell that opens {@code url} when clicked, in the link style; wrapped plain text when
+   * {@code url} is null. The text stays the cell's value; the link is recorded in {@code links},
+   * never written as a formula.
+   */
+  RowCursor link(String text, String url, LinkRecorder links) {
+    if (url == null || text == null || text.isEmpty()) {
+      return text(text, palette.wrapped());
+    }
+    links.add(row.getSheet(), row.getRowNum(), column, url);
+    return text(text, palette.link());
+  }
+
+  /** Sets the row's height; rows are otherwise as tall as the application decides. */
+  RowCursor height(float points) {
+    row.setHeightInPoints(points);
+    return this;
+  }
+
+  @Override
+  public RowCursor skip() {
     column++;
     return this;
   }

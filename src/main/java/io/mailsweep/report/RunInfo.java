@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One {@code scan_run} row as the report shows it. {@code checks} are lower-case check names in
- * display order; {@code extraColumns} are the carried input columns' header names.
+ * display order; {@code extraColumns} are the carried input columns' header names; {@code
+ * parameters} is every option of the run as stored, one {@code key=value} line each.
  */
 record RunInfo(
     long id,
@@ -27,11 +28,12 @@ record RunInfo(
     String toolVersion,
     OffsetDateTime startedAt,
     OffsetDateTime finishedAt,
-    String status) {
+    String status,
+    String parameters) {
 
   private static final String SELECT =
       "SELECT id, job_name, input_file, input_sha256, domain_column, extra_columns, resolvers,"
-          + " resolver_health, checks, tool_version, started_at, finished_at, status"
+          + " resolver_health, checks, tool_version, started_at, finished_at, status, parameters"
           + " FROM scan_run WHERE id = ?";
 
   static Optional<RunInfo> load(JdbcTemplate jdbc, long runId) {
@@ -52,7 +54,8 @@ record RunInfo(
         rs.getString("tool_version"),
         rs.getObject("started_at", OffsetDateTime.class),
         rs.getObject("finished_at", OffsetDateTime.class),
-        rs.getString("status"));
+        rs.getString("status"),
+        rs.getString("parameters"));
   }
 
   private static List<String> checkNames(String csv) {
@@ -61,6 +64,16 @@ record RunInfo(
         .filter(name -> !name.isEmpty())
         .distinct()
         .toList();
+  }
+
+  /**
+   * The run's status as a reader should understand it: the report is written as the run's last
+   * step, so a run that has not recorded its end yet is "running" rather than merely STARTED.
+   */
+  String statusText() {
+    return "STARTED".equals(status) && finishedAt == null
+        ? "running (this report is written as the run's last step)"
+        : status;
   }
 
   /** The header a check's status column carries, e.g. {@code SPF}, {@code MTA-STS}. */

@@ -69,6 +69,21 @@ final class RunTotals {
     return perCheck.getOrDefault(key(checkName, status.name()), 0L);
   }
 
+  /**
+   * The share of {@code checkName}'s applicable results (every status but NOT_APPLICABLE) that
+   * passed, or null when it has none. An INCONCLUSIVE result counts as applicable and not passed:
+   * it is never a pass, and it is not a failure either (the FAIL count says that).
+   */
+  Double passRate(String checkName) {
+    long applicable = 0;
+    for (Status status : Status.values()) {
+      if (status != Status.NOT_APPLICABLE) {
+        applicable += perCheck(checkName, status);
+      }
+    }
+    return applicable == 0 ? null : (double) perCheck(checkName, Status.PASS) / applicable;
+  }
+
   private static String key(String checkName, String status) {
     return checkName.trim().toLowerCase(Locale.ROOT) + '\n' + status;
   }

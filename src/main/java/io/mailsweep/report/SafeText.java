@@ -22,8 +22,19 @@ final class SafeText {
     if (text == null) {
       return "";
     }
-    String valid = isValidXml(text) ? text : stripInvalid(text);
+    String valid = valid(text);
     return valid.length() <= MAX_CELL_CHARS ? valid : truncate(valid);
+  }
+
+  /**
+   * Returns {@code text} without the characters {@link #clean} drops, but whole: for CSV and JSON,
+   * which have no cell limit. Null becomes "".
+   */
+  static String valid(String text) {
+    if (text == null) {
+      return "";
+    }
+    return isValidXml(text) ? text : stripInvalid(text);
   }
 
   private static boolean isValidXml(String text) {

@@ -1,14 +1,16 @@
 package io.mailsweep.report;
 
+import io.mailsweep.history.Drift;
+import io.mailsweep.policy.DomainFacts;
+import io.mailsweep.scan.CheckCatalog;
+import io.mailsweep.store.FactsRepository;
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
-import io.mailsweep.scan.CheckCatalog;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -18,9 +20,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the auditors' workbook for one stored scan run: sheets Summary, Domains, Findings,
- * Rejected input and Mail servers (when a transport check ran; last, so that the other sheets keep
- * their positions), each table continuing on "Name (2)", ... past the per-sheet row limit.
+ * Writes the auditors' workbook for one stored scan run: sheets Summary (with charts), Domains,
+ * Findings, Evidence, Rejected input, Run info and Mail servers (when a transport check ran), each
+ * table continuing on "Name (2)", ... past the per-sheet row limit, every sheet set up to print
+ * ({@link PrintLayout}).
  *
  * <p>Memory stays flat in the size of the run: every table is read with a streaming query and
  * written through a streaming workbook that keeps only a window of rows in memory. All queries
@@ -68,42 +71,71 @@ public final class WorkbookReport {
    * @throws org.springframework.dao.DataAccessException if the database cannot be read
    */
   public void write(long runId, Path target) {
-    readOnly.executeWithoutResult(transaction -> writeInTransaction(runId, target));
+    write(runId, target, null);
   }
 
-  private void writeInTransaction(long runId, Path target) {
+  /**
+   * As {@link #write(long, Path)}, judging every domain against compliance profile {@code profile}
+   * (a shipped name or a file; null for none). A profile that cannot be loaded leaves the verdicts
+   * out and says why on the Summary sheet.
+   */
+  public void write(long runId, Path target, String profile) {
+    Judge judge = Judge.load(profile);
+    readOnly.executeWithoutResult(transaction -> writeInTransaction(runId, target, judge));
+  }
+
+  private void writeInTransaction(long runId, Path target, Judge judge) {
     RunInfo run = RunInfo.load(jdbc, runId)
         .orElseThrow(() -> new IllegalArgumentException("No scan run with id " + runId));
-    Path destination = target.toAbsolutePath();
-    try {
-      // Created like any file the user writes (umask permissions), unlike createTempFile's 0600:
-      // the report is meant to be shared.
-      Path temp = destination.resolveSibling("." + destination.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try {
-        writeWorkbook(run, temp);
-        Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
+    AtomicFile.write(target, file -> writeWorkbook(run, file, judge));
+  }
+
+  /**
+   * Writes the workbook with POI beside {@code file}, then copies it to {@code file} with the
+   * recorded hyperlinks added ({@link LinkInjector}). Closing an SXSSF workbook also disposes of its
+   * temporary sheet files (POI 5.4+, bug 68183).
+   */
+  private void writeWorkbook(RunInfo run, Path file, Judge judge) throws IOException {
+    Path raw = file.resolveSibling(file.getFileName() + ".raw");
+    try (LinkRecorder links = new LinkRecorder(file.toAbsolutePath().getParent())) {
+      try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
+          OutputStream out = Files.newOutputStream(raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        workbook.setCompressTempFiles(true);
+        sheets(workbook, run, links, judge);
+        workbook.write(out);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write report to " + destination, e);
+      if (links.isEmpty()) {
+        Files.move(raw, file);
+      } else {
+        LinkInjector.copy(raw, file, links);
+      }
+    } finally {
+      Files.deleteIfExists(raw);
     }
   }
 
-  /** Closing an SXSSF workbook also disposes of its temporary sheet files (POI 5.4+, bug 68183). */
-  private void writeWorkbook(RunInfo run, Path file) throws IOException {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      workbook.setCompressTempFiles(true);
-      Palette palette = new Palette(workbook);
-      new SummarySheet(workbook, palette).write(run, RunTotals.load(jdbc, run.id()));
-      new DomainsSheet(workbook, palette, run, maxRowsPerSheet).write(jdbc);
-      new FindingsSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
-        new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
-      }
-      workbook.write(out);
+  /**
+   * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
+   * Mail servers when a transport check ran, last so that the other sheets keep their positions.
+   */
+  private void sheets(SXSSFWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
+    Palette palette = new Palette(workbook);
+    FactsRepository facts = new FactsRepository(jdbc.getDataSource());
+    new SummarySheet(workbook, palette, links).write(run, RunTotals.load(jdbc, run.id()),
+        TopFindings.load(jdbc, run.id()), judge.totals(facts, run.id()), judge.problem());
+    try (Stream<DomainFacts> domains = facts.domains(run.id(), FactsRepository.Order.LINE)) {
+      Verdicts verdicts = judge.profile() == null ? null : new Verdicts(judge.profile(), domains.iterator());
+      new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(jdbc);
     }
+    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(jdbc, run.id());
+    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    new ChangesSheet(workbook, palette, maxRowsPerSheet).write(new Drift(jdbc.getDataSource(), judge.diffSettings()),
+        run.id());
+    new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    new RunInfoSheet(workbook, palette, maxRowsPerSheet).write(run);
+    if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
+      new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    }
+    PrintLayout.pages(workbook, run);
   }
 }

@@ -61,6 +61,14 @@ class JobFileTest {
   }
 
   @Test
+  void formatKeyTakesAListOrOneName() throws Exception {
+    assertThat(JobFile.arguments(job("input: a.csv\nformat: [xlsx, csv, jsonl]\n")))
+        .containsExactly(dir.resolve("jobs/a.csv").toString(), "--format", "xlsx,csv,jsonl");
+    assertThat(JobFile.arguments(job("input: a.csv\nformat: jsonl\n")))
+        .containsExactly(dir.resolve("jobs/a.csv").toString(), "--format", "jsonl");
+  }
+
+  @Test
   void mistakesAreUserErrorsNamingTheFileAndKey() throws Exception {
     assertThatThrownBy(() -> JobFile.arguments(job("input: a.csv\ncolumnn: domain\n")))
         .isInstanceOf(UserError.class).hasMessageContaining("unknown key 'columnn'").hasMessageContaining("column");

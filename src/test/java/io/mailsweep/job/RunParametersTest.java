@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import io.mailsweep.scan.TransportSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParameters;
 
 /** A restarted run must scan exactly as it started: the request survives the job parameters. */
 class RunParametersTest {
@@ -44,6 +48,24 @@ class RunParametersTest {
         List.of(), Duration.ZERO.plusSeconds(1), CheckOptions.DEFAULTS, transport);
     ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10);
     assertThat(RunParameters.request(RunParameters.of(7, request))).isEqualTo(request);
+  }
+
+  @Test
+  void reportFormatsRoundTripAndOlderRunsMeanTheWorkbook() {
+    DnsSettings dns = new DnsSettings(List.of(new InetSocketAddress("127.0.0.1", 53)), Duration.ofMillis(700), 1,
+        Duration.ofMillis(50), 64, 1000, 8);
+    ScanSettings settings = new ScanSettings(List.of("spf"), dns, Duration.ofSeconds(9), List.of(), Duration.ZERO,
+        CheckOptions.DEFAULTS);
+    ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10,
+        EnumSet.of(ReportFormat.CSV, ReportFormat.JSONL));
+    JobParameters parameters = RunParameters.of(7, request);
+    assertThat(parameters.getString("report.formats")).isEqualTo("csv,jsonl");
+    assertThat(RunParameters.request(parameters)).isEqualTo(request);
+    JobParameters withoutFormats = new JobParameters(parameters.parameters().stream()
+        .filter(p -> !p.name().equals("report.formats")).collect(Collectors.toSet()));
+    assertThat(RunParameters.request(withoutFormats).formats()).containsExactly(ReportFormat.XLSX);
+    assertThat(new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10).formats())
+        .containsExactly(ReportFormat.XLSX);
   }
 
   @Test

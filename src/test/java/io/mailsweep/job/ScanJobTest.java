@@ -49,7 +49,8 @@ class ScanJobTest {
         "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.test",
         "--out", work.resolve("out").toString(), "--db", db,
         "--dns-timeout", "300ms", "--dns-retries", "1", "--dns-backoff", "20ms",
-        "--threads", "2", "--partitions", "3", "--chunk", "4", "--progress", "0s", "--checks", "spf,dmarc");
+        "--threads", "2", "--partitions", "3", "--chunk", "4", "--progress", "0s", "--checks", "spf,dmarc",
+        "--format", "xlsx,jsonl,csv");
     connection = DriverManager.getConnection(db, "sa", "");
     jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
   }
@@ -164,7 +165,7 @@ class ScanJobTest {
     try (XSSFWorkbook book = new XSSFWorkbook(report.toFile())) {
       List<String> names = new ArrayList<>();
       book.forEach(s -> names.add(s.getSheetName()));
-      assertThat(names).containsExactly("Summary", "Domains", "Findings", "Rejected input");
+      assertThat(names).containsExactly("Summary", "Domains", "Findings", "Evidence", "Rejected input", "Run info");
       Sheet domains = book.getSheet("Domains");
       assertThat(domains.getLastRowNum()).isEqualTo(17);
       List<String> header = new ArrayList<>();
@@ -183,6 +184,22 @@ class ScanJobTest {
       assertThat(book.getSheet("Findings").getLastRowNum())
           .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM finding", Long.class).intValue());
     }
+  }
+
+  @Test
+  void csvAndJsonLinesFilesAreWrittenBesideTheWorkbook() throws Exception {
+    String workbook = jdbc.queryForObject("SELECT report_file FROM scan_run", String.class);
+    String base = workbook.substring(0, workbook.length() - ".xlsx".length());
+    List<String> domains = Files.readAllLines(Path.of(base + ".csv"));
+    assertThat(domains).hasSize(1 + 17);
+    assertThat(domains.get(0)).startsWith("Line,Domain,Vendor,Owner,Overall,SPF,SPF detail,DMARC,DMARC detail");
+    assertThat(domains).anyMatch(line -> line.contains("formula.test") && line.contains("\"'=HYPERLINK("));
+    long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding", Long.class);
+    assertThat(Files.readAllLines(Path.of(base + "-findings.csv"))).hasSize(1 + (int) findings);
+    List<String> json = Files.readAllLines(Path.of(base + ".jsonl"));
+    assertThat(json).hasSize(17).allMatch(line -> line.startsWith("{\"run_id\":1,\"line\":"));
+    assertThat(jdbc.queryForObject("SELECT parameters FROM scan_run", String.class))
+        .contains("report.formats=xlsx,csv,jsonl");
   }
 
   @Test

@@ -40,7 +40,8 @@ class WorkbookReportTest {
   @Test
   void sheetsComeInOrder() throws IOException {
     try (XSSFWorkbook book = writeAndOpen(new WorkbookReport(db.dataSource))) {
-      assertThat(sheetNames(book)).containsExactly("Summary", "Domains", "Findings", "Rejected input");
+      assertThat(sheetNames(book))
+          .containsExactly("Summary", "Domains", "Findings", "Evidence", "Rejected input", "Run info");
     }
   }
 
@@ -176,10 +177,14 @@ class WorkbookReportTest {
     try (XSSFWorkbook book = writeAndOpen(new WorkbookReport(db.dataSource))) {
       Sheet summary = book.getSheet("Summary");
       assertThat(texts(rowStartingWith(summary, "Check")))
-          .containsExactly("Check", "PASS", "WARN", "FAIL", "INCONCLUSIVE", "NOT_APPLICABLE");
-      assertThat(texts(rowStartingWith(summary, "SPF"))).containsExactly("SPF", "2", "0", "1", "1", "0");
-      assertThat(texts(rowStartingWith(summary, "DMARC")))
-          .containsExactly("DMARC", "1", "0", "1", "1", "1");
+          .containsExactly("Check", "PASS", "WARN", "FAIL", "INCONCLUSIVE", "NOT_APPLICABLE", "Pass rate");
+      assertThat(texts(rowStartingWith(summary, "SPF"))).startsWith("SPF", "2", "0", "1", "1", "0");
+      assertThat(texts(rowStartingWith(summary, "DMARC"))).startsWith("DMARC", "1", "0", "1", "1", "1");
+      // PASS among applicable results: an INCONCLUSIVE one counts against, NOT_APPLICABLE does not count.
+      assertThat(rowStartingWith(summary, "SPF").getCell(6).getNumericCellValue()).isEqualTo(0.5);
+      assertThat(rowStartingWith(summary, "DMARC").getCell(6).getNumericCellValue()).isEqualTo(1.0 / 3);
+      assertThat(rowStartingWith(summary, "DMARC").getCell(6).getCellStyle().getDataFormatString())
+          .isEqualTo("0.0%");
       assertThat(column(summary, 0))
           .anyMatch(text -> text.contains("could not be determined") && text.contains("non-compliant"));
     }
@@ -189,7 +194,8 @@ class WorkbookReportTest {
   void tablesContinueOnNumberedSheetsPastTheRowLimit() throws IOException {
     try (XSSFWorkbook book = writeAndOpen(new WorkbookReport(db.dataSource, 3))) {
       assertThat(sheetNames(book)).containsExactly("Summary", "Domains", "Domains (2)",
-          "Domains (3)", "Findings", "Findings (2)", "Rejected input");
+          "Domains (3)", "Findings", "Findings (2)", "Evidence", "Evidence (2)", "Evidence (3)", "Evidence (4)",
+          "Rejected input", "Run info", "Run info (2)", "Run info (3)", "Run info (4)");
       List<String> domains = new ArrayList<>();
       for (String name : List.of("Domains", "Domains (2)", "Domains (3)")) {
         Sheet sheet = book.getSheet(name);

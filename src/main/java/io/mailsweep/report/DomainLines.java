@@ -1,0 +1,61 @@
+package io.mailsweep.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+/**
+ * Streams a run's accepted input rows, in input order, each with its domain and check results: a
+ * single joined query whose consecutive rows are grouped per input row, so memory holds one
+ * domain at a time whatever the size of the run.
+ */
+final class DomainLines {
+
+  private static final String COLUMNS =
+      "SELECT ir.id, ir.line_no, ir.domain, ir.extras, dr.status, dr.reason, dr.scanned_at,"
+          + " cr.check_name, cr.status, cr.summary, cr.reason, cr.attributes";
+  private static final String FROM =
+      " FROM input_row ir"
+          + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
+          + " LEFT JOIN check_result cr ON cr.input_row_id = ir.id"
+          + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'"
+          + " ORDER BY ir.id, cr.id";
+
+  private final boolean withEvidence;
+  private final Consumer<DomainLine> sink;
+  private DomainLine current;
+
+  private DomainLines(boolean withEvidence, Consumer<DomainLine> sink) {
+    this.withEvidence = withEvidence;
+    this.sink = sink;
+  }
+
+  /**
+   * Hands every accepted input row of run {@code runId} to {@code sink}, in input order; with
+   * {@code withEvidence} its check cells carry their stored evidence.
+   */
+  static void each(JdbcTemplate jdbc, long runId, boolean withEvidence, Consumer<DomainLine> sink) {
+    DomainLines lines = new DomainLines(withEvidence, sink);
+    String sql = COLUMNS + (withEvidence ? ", cr.evidence" : "") + FROM;
+    jdbc.query(sql, (RowCallbackHandler) lines::accept, runId);
+    lines.flush();
+  }
+
+  private void accept(ResultSet rs) throws SQLException {
+    if (current != null && current.sameRow(rs)) {
+      current.add(rs, withEvidence);
+    } else {
+      flush();
+      current = DomainLine.start(rs, withEvidence);
+    }
+  }
+
+  private void flush() {
+    if (current != null) {
+      sink.accept(current);
+      current = null;
+    }
+  }
+}

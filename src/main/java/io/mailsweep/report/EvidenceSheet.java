@@ -1,0 +1,78 @@
+package io.mailsweep.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+/**
+ * What each verdict rests on: one row per domain and check with the check's stored evidence (DNS
+ * answers in presentation form, probe outcomes, the fetched MTA-STS policy, certificate facts of
+ * the probed mail servers) as wrapped text, and when the domain was scanned. Evidence too tall for
+ * one row continues on the next rows, numbered in Part ("1/3", ...).
+ */
+final class EvidenceSheet {
+
+  static final String NAME = "Evidence";
+  static final List<Column> COLUMNS = List.of(
+      new Column("Line", 8),
+      new Column("Domain", 36),
+      new Column("Check", 10),
+      new Column("Status", 15),
+      new Column("Scanned at (UTC)", 21),
+      new Column("Part", 6),
+      new Column("Evidence", EvidenceParts.WIDTH));
+
+  private static final String SELECT =
+      "SELECT ir.line_no, ir.domain, dr.scanned_at, cr.check_name, cr.status, cr.evidence"
+          + " FROM check_result cr"
+          + " JOIN input_row ir ON ir.id = cr.input_row_id"
+          + " JOIN domain_result dr ON dr.input_row_id = cr.input_row_id"
+          + " WHERE cr.run_id = ? ORDER BY cr.input_row_id, cr.id";
+
+  private final PagedSheet table;
+  private final Palette palette;
+
+  EvidenceSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+    this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 2, maxRows);
+    this.palette = palette;
+  }
+
+  void write(JdbcTemplate jdbc, long runId) {
+    ServerCertificates certificates = new ServerCertificates(jdbc, runId);
+    jdbc.query(SELECT, (RowCallbackHandler) rs -> rows(rs, certificates), runId);
+    table.finish();
+  }
+
+  private void rows(ResultSet rs, ServerCertificates certificates) throws SQLException {
+    long line = rs.getLong(1);
+    String domain = rs.getString(2);
+    String scannedAt = Utc.format(rs.getObject(3, OffsetDateTime.class));
+    String check = rs.getString(4);
+    String status = rs.getString(5);
+    List<String> lines = lines(rs.getString(6));
+    if ("starttls".equalsIgnoreCase(check)) {
+      lines = certificates.annotate(lines);
+    }
+    List<EvidenceParts.Part> parts = EvidenceParts.of(lines);
+    for (int i = 0; i < parts.size(); i++) {
+      EvidenceParts.Part part = parts.get(i);
+      table.nextRow()
+          .height(part.heightInPoints())
+          .number(line)
+          .text(domain, palette.top())
+          .text(RunInfo.checkHeader(check), palette.top())
+          .status(status)
+          .text(scannedAt, palette.top())
+          .text(parts.size() == 1 ? null : (i + 1) + "/" + parts.size(), palette.top())
+          .text(part.text(), palette.wrapped());
+    }
+  }
+
+  private static List<String> lines(String evidence) {
+    return evidence == null || evidence.isEmpty() ? List.of() : List.of(evidence.split("\n", -1));
+  }
+}

@@ -1,0 +1,67 @@
+package io.mailsweep.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A run's results as JSON Lines (UTF-8, one JSON object per accepted input row and a newline after
+ * each), in input order: {@link JsonDomain} gives the object's shape. The domains and the findings
+ * are read as two sorted streams on the transaction's connection and merged, so memory holds one
+ * domain at a time.
+ */
+final class JsonLinesReport {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final JdbcTemplate jdbc;
+
+  JsonLinesReport(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void write(RunInfo run, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      // Objects are separated by the newline written after each, not by Jackson's default space.
+      json.setRootValueSeparator(null);
+      jdbc.execute((ConnectionCallback<Void>) connection -> {
+        try (PreparedStatement findings = connection.prepareStatement(FindingCursor.SELECT)) {
+          findings.setFetchSize(WorkbookReport.FETCH_SIZE);
+          findings.setLong(1, run.id());
+          try (ResultSet rows = findings.executeQuery()) {
+            writeDomains(run, json, new FindingCursor(rows));
+          }
+        }
+        return null;
+      });
+    }
+  }
+
+  private void writeDomains(RunInfo run, JsonGenerator json, FindingCursor findings) {
+    JsonDomain shape = new JsonDomain(run);
+    DomainLines.each(jdbc, run.id(), true, line -> {
+      try {
+        List<FindingCursor.Finding> own = findings.take(line.inputRowId);
+        shape.write(json, line, own);
+        json.writeRaw('\n');
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (SQLException e) {
+        throw jdbc.getExceptionTranslator().translate("reading findings", FindingCursor.SELECT, e);
+      }
+    });
+  }
+}

@@ -1,0 +1,217 @@
+package io.mailsweep.report;
+
+import io.mailsweep.report.LinkRecorder.SheetLinks;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Copies a finished workbook, adding the recorded hyperlinks: each linked sheet gets a
+ * {@code <hyperlinks>} element at its place after the sheet data (ECMA-376 Part 1 §18.3.1.99,
+ * CT_Worksheet's element order) and one external relationship per link in its {@code .rels} part,
+ * as Excel itself writes them. Other entries are copied compressed as they are; the sheet data is
+ * streamed, so memory does not grow with the sheet.
+ */
+final class LinkInjector {
+
+  private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  private static final String HYPERLINK_TYPE = REL_NS + "/hyperlink";
+  private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+  private static final byte[] SHEET_DATA_END = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ROOT = "<worksheet".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] R_DECLARATION = "xmlns:r=".getBytes(StandardCharsets.US_ASCII);
+
+  /** Bytes read to find the root element's start tag, which POI writes first. */
+  private static final int HEAD_BYTES = 4_096;
+
+  /** Elements that follow {@code hyperlinks} in a worksheet; the links go before the first found. */
+  private static final String[] AFTER_HYPERLINKS = {"<printOptions", "<pageMargins", "<pageSetup", "<headerFooter",
+      "<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing",
+      "<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems",
+      "<tableParts", "<extLst", "</worksheet>"};
+
+  /** Largest worksheet tail (after the sheet data) or relationships part read whole; POI writes a few KB. */
+  static final int MAX_PART_TAIL = 16 << 20;
+
+  private LinkInjector() {}
+
+  static void copy(Path workbook, Path target, LinkRecorder recorder) throws IOException {
+    Map<String, SheetLinks> links = recorder.byEntry();
+    try (ZipFile zip = ZipFile.builder().setPath(workbook).get();
+        ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+      out.setUseZip64(Zip64Mode.AsNeeded);
+      for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+        SheetLinks sheet = links.get(entry.getName());
+        SheetLinks relsOf = links.get(sheetOfRels(entry.getName()));
+        if (sheet != null) {
+          sheet(zip, entry, out, sheet);
+          if (zip.getEntry(relsName(entry.getName())) == null) {
+            relationships(out, relsName(entry.getName()), XML_DECLARATION + "<Relationships xmlns=\""
+                + "http://schemas.openxmlformats.org/package/2006/relationships\">", "</Relationships>", sheet);
+          }
+        } else if (relsOf != null) {
+          String rels = new String(read(zip.getInputStream(entry)), StandardCharsets.UTF_8);
+          int end = rels.lastIndexOf("</Relationships>");
+          relationships(out, entry.getName(), rels.substring(0, end), rels.substring(end), relsOf);
+        } else {
+          out.addRawArchiveEntry(new ZipArchiveEntry(entry), zip.getRawInputStream(entry));
+        }
+      }
+    }
+  }
+
+  private static void sheet(ZipFile zip, ZipArchiveEntry entry, ZipArchiveOutputStream out, SheetLinks links)
+      throws IOException {
+    out.putArchiveEntry(new ZipArchiveEntry(entry.getName()));
+    try (InputStream in = zip.getInputStream(entry)) {
+      byte[] head = declareRelationships(in.readNBytes(HEAD_BYTES));
+      byte[] rest = copyThrough(new SequenceInputStream(new ByteArrayInputStream(head), in), out, SHEET_DATA_END);
+      String tail = new String(rest, StandardCharsets.UTF_8) + new String(read(in), StandardCharsets.UTF_8);
+      int at = insertionPoint(tail);
+      out.write(tail.substring(0, at).getBytes(StandardCharsets.UTF_8));
+      write(out, "<hyperlinks>");
+      each(links, (n, cell, url) -> write(out, "<hyperlink ref=\"" + cell + "\" r:id=\"rIdL" + n + "\"/>"));
+      write(out, "</hyperlinks>");
+      out.write(tail.substring(at).getBytes(StandardCharsets.UTF_8));
+    }
+    out.closeArchiveEntry();
+  }
+
+  private static void relationships(ZipArchiveOutputStream out, String name, String head, String tail,
+      SheetLinks links) throws IOException {
+    out.putArchiveEntry(new ZipArchiveEntry(name));
+    write(out, head);
+    each(links, (n, cell, url) -> write(out, "<Relationship Id=\"rIdL" + n + "\" Type=\"" + HYPERLINK_TYPE
+        + "\" Target=\"" + attribute(url) + "\" TargetMode=\"External\"/>"));
+    write(out, tail);
+    out.closeArchiveEntry();
+  }
+
+  /**
+   * The worksheet's first bytes with the relationships namespace declared on its root element, as
+   * Excel writes it, if POI left it out (it does on sheets without links).
+   */
+  private static byte[] declareRelationships(byte[] head) throws IOException {
+    int root = indexOf(head, ROOT, 0);
+    int end = root < 0 ? -1 : indexOf(head, new byte[] {'>'}, root);
+    if (end < 0) {
+      throw new IOException("worksheet root element not within its first " + HEAD_BYTES + " bytes");
+    }
+    if (indexOf(Arrays.copyOf(head, end), R_DECLARATION, root) >= 0) {
+      return head;
+    }
+    byte[] declaration = (" " + new String(R_DECLARATION, StandardCharsets.US_ASCII) + "\"" + REL_NS + "\"")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[head.length + declaration.length];
+    System.arraycopy(head, 0, out, 0, end);
+    System.arraycopy(declaration, 0, out, end, declaration.length);
+    System.arraycopy(head, end, out, end + declaration.length, head.length - end);
+    return out;
+  }
+
+  private static int indexOf(byte[] data, byte[] pattern, int from) {
+    outer:
+    for (int i = from; i <= data.length - pattern.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (data[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static int insertionPoint(String tail) {
+    int at = tail.length();
+    for (String element : AFTER_HYPERLINKS) {
+      int found = tail.indexOf(element);
+      if (found >= 0 && found < at && (element.startsWith("</") || isElementStart(tail, found + element.length()))) {
+        at = found;
+      }
+    }
+    return at;
+  }
+
+  /** True when the character after a tag name ends the name, so that "<drawing" does not match "<drawingHF". */
+  private static boolean isElementStart(String text, int afterName) {
+    char c = afterName < text.length() ? text.charAt(afterName) : '>';
+    return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  @FunctionalInterface
+  private interface Link {
+    void accept(int n, String cell, String url) throws IOException;
+  }
+
+  private static void each(SheetLinks links, Link link) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(links.file, StandardCharsets.UTF_8)) {
+      int n = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        int tab = line.indexOf('\t');
+        link.accept(++n, line.substring(0, tab), line.substring(tab + 1));
+      }
+    }
+  }
+
+  /**
+   * Copies {@code in} to {@code out} up to and including the first occurrence of {@code marker}
+   * (whose first byte occurs nowhere else in it); returns the bytes read past it.
+   */
+  private static byte[] copyThrough(InputStream in, OutputStream out, byte[] marker) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    int matched = 0;
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      for (int i = 0; i < n; i++) {
+        matched = buffer[i] == marker[matched] ? matched + 1 : (buffer[i] == marker[0] ? 1 : 0);
+        if (matched == marker.length) {
+          out.write(buffer, 0, i + 1);
+          return Arrays.copyOfRange(buffer, i + 1, n);
+        }
+      }
+      out.write(buffer, 0, n);
+    }
+    throw new IOException("worksheet without " + new String(marker, StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] read(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_PART_TAIL + 1);
+    if (bytes.length > MAX_PART_TAIL) {
+      throw new IOException("package part larger than " + MAX_PART_TAIL + " bytes after its data");
+    }
+    return bytes;
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String attribute(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  private static String relsName(String sheetEntry) {
+    int slash = sheetEntry.lastIndexOf('/');
+    return sheetEntry.substring(0, slash) + "/_rels" + sheetEntry.substring(slash) + ".rels";
+  }
+
+  /** The sheet entry a relationships entry belongs to, or "" for any other entry. */
+  private static String sheetOfRels(String entry) {
+    int rels = entry.indexOf("/_rels/");
+    return rels < 0 || !entry.endsWith(".rels") ? ""
+        : entry.substring(0, rels) + "/" + entry.substring(rels + 7, entry.length() - 5);
+  }
+}
