@@ -123,6 +123,8 @@ final class ChangesSheet {
   private void closePage() {
     if (sheet != null) {
       sheet.setAutoFilter(new CellRangeAddress(1, nextRow - 1, 0, COLUMNS.size() - 1));
+      PrintLayout.table(workbook, sheet, nextRow - 1, COLUMNS, 1);
+      sheet.setRepeatingRows(new CellRangeAddress(0, TOP_ROWS - 1, -1, -1));
     }
   }
 }

@@ -110,7 +110,8 @@ final class SyntheticRun {
 
   private static CheckResult starttls(String mx, Random r) {
     MailServer server = new MailServer(mx, address(mx), 25, "yes", "TLSv1.3", "TLS_AES_256_GCM_SHA384",
-        "TLSv1.3 TLSv1.2", "none accepted", "CN=" + mx, "CN=Example Issuing CA 1", "2027-03-01T00:00:00Z", "valid",
+        "TLSv1.3 TLSv1.2", "none accepted", "CN=" + mx, "CN=Example Issuing CA 1", "2027-03-01T00:00:00Z",
+        "EC 256 bits, SHA256withECDSA", "valid",
         "TLSv1.3 TLS_AES_256_GCM_SHA384");
     List<Attribute> attributes = List.of(new Attribute("STARTTLS on MX", "yes"), new Attribute("Worst TLS", "TLSv1.2"),
         new Attribute("Certificate", "valid"));

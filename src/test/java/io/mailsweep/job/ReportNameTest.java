@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ReportNameTest {
+  private static final java.util.Set<ReportFormat> XLSX = EnumSet.of(ReportFormat.XLSX);
   private static final Instant AT = Instant.parse("2026-03-01T23:05:09Z");
 
   @Test
@@ -72,7 +75,7 @@ class ReportNameTest {
     ScanSettings settings = new ScanSettings(List.of("spf"), dns, Duration.ofSeconds(9), List.of(),
         Duration.ofSeconds(2), CheckOptions.DEFAULTS);
     ScanRequest request = new ScanRequest("nightly", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10,
-        new ReportName("{job}-{date}-{run}.xlsx"));
+        new ReportName("{job}-{date}-{run}.xlsx"), EnumSet.of(ReportFormat.XLSX), "baseline");
     JobParameters parameters = RunParameters.of(3, request);
     assertThat(parameters.getString("report.name")).isEqualTo("{job}-{date}-{run}.xlsx");
     assertThat(RunParameters.request(parameters).reportName()).isEqualTo(request.reportName());
@@ -88,11 +91,11 @@ class ReportNameTest {
   @Test
   void anExistingFileIsNeverOverwrittenAndARestartKeepsItsFile(@TempDir Path dir) throws Exception {
     ReportName name = new ReportName("vendors-{date}.xlsx");
-    Path first = ReportTasklet.target(dir, 1, null, name, "nightly", AT);
+    Path first = ReportTasklet.target(dir, 1, null, name, "nightly", AT, XLSX).workbook();
     assertThat(first).isEqualTo(dir.resolve("vendors-2026-03-01.xlsx"));
     Files.createFile(first);
-    assertThat(ReportTasklet.target(dir, 2, null, name, "nightly", AT))
+    assertThat(ReportTasklet.target(dir, 2, null, name, "nightly", AT, XLSX).workbook())
         .isEqualTo(dir.resolve("vendors-2026-03-01-run2.xlsx"));
-    assertThat(ReportTasklet.target(dir, 1, first.toString(), name, "nightly", AT)).isEqualTo(first);
+    assertThat(ReportTasklet.target(dir, 1, first.toString(), name, "nightly", AT, XLSX).workbook()).isEqualTo(first);
   }
 }

@@ -21,23 +21,23 @@ class ReportTaskletTest {
 
   @Test
   void aFreshRunTakesThePlainDatedName() {
-    ReportFiles files = ReportTasklet.target(dir, 7, null, EnumSet.of(ReportFormat.XLSX, ReportFormat.CSV));
+    ReportFiles files = ReportTasklet.target(dir, 7, null, ReportName.DEFAULT, "scan", java.time.Instant.now(), EnumSet.of(ReportFormat.XLSX, ReportFormat.CSV));
     assertThat(files.base()).isEqualTo(dir.resolve("mailsweep-report-" + date));
   }
 
   @Test
   void anyFileOfTheFormatsAlreadyThereAddsTheRunId() throws Exception {
     Files.writeString(dir.resolve("mailsweep-report-" + date + ".jsonl"), "{}");
-    assertThat(ReportTasklet.target(dir, 7, null, EnumSet.of(ReportFormat.XLSX, ReportFormat.JSONL)).base())
+    assertThat(ReportTasklet.target(dir, 7, null, ReportName.DEFAULT, "scan", java.time.Instant.now(), EnumSet.of(ReportFormat.XLSX, ReportFormat.JSONL)).base())
         .isEqualTo(dir.resolve("mailsweep-report-" + date + "-run7"));
-    assertThat(ReportTasklet.target(dir, 7, null, EnumSet.of(ReportFormat.XLSX)).base())
+    assertThat(ReportTasklet.target(dir, 7, null, ReportName.DEFAULT, "scan", java.time.Instant.now(), EnumSet.of(ReportFormat.XLSX)).base())
         .isEqualTo(dir.resolve("mailsweep-report-" + date));
   }
 
   @Test
   void aRestartedRunRewritesTheFilesItRecorded() {
     Path recorded = dir.resolve("mailsweep-report-2026-01-02-run3.csv");
-    assertThat(ReportTasklet.target(dir, 3, recorded.toString(), EnumSet.of(ReportFormat.CSV)).domainsCsv())
+    assertThat(ReportTasklet.target(dir, 3, recorded.toString(), ReportName.DEFAULT, "scan", java.time.Instant.now(), EnumSet.of(ReportFormat.CSV)).domainsCsv())
         .isEqualTo(recorded);
   }
 }

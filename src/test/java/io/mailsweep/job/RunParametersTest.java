@@ -57,7 +57,7 @@ class RunParametersTest {
     ScanSettings settings = new ScanSettings(List.of("spf"), dns, Duration.ofSeconds(9), List.of(), Duration.ZERO,
         CheckOptions.DEFAULTS);
     ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10,
-        EnumSet.of(ReportFormat.CSV, ReportFormat.JSONL));
+        ReportName.DEFAULT, EnumSet.of(ReportFormat.CSV, ReportFormat.JSONL), "strict");
     JobParameters parameters = RunParameters.of(7, request);
     assertThat(parameters.getString("report.formats")).isEqualTo("csv,jsonl");
     assertThat(RunParameters.request(parameters)).isEqualTo(request);

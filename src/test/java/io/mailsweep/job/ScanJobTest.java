@@ -165,13 +165,22 @@ class ScanJobTest {
     try (XSSFWorkbook book = new XSSFWorkbook(report.toFile())) {
       List<String> names = new ArrayList<>();
       book.forEach(s -> names.add(s.getSheetName()));
-      assertThat(names).containsExactly("Summary", "Domains", "Findings", "Evidence", "Rejected input", "Run info");
+      assertThat(names).containsExactly("Summary", "Domains", "Findings", "Evidence", "Changes", "Rejected input", "Run info");
       Sheet domains = book.getSheet("Domains");
       assertThat(domains.getLastRowNum()).isEqualTo(17);
       List<String> header = new ArrayList<>();
       domains.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
-      assertThat(header).startsWith("Line", "Domain", "Vendor", "Owner", "Overall")
+      assertThat(header).startsWith("Line", "Domain", "Vendor", "Owner", "Verdict (baseline)", "Score", "Grade",
+              "spf-valid", "dmarc-policy", "starttls-all-mx", "Overall")
           .contains("SPF", "SPF detail", "DMARC", "DMARC detail", "Reason");
+      int verdict = header.indexOf("Verdict (baseline)");
+      // The run has no STARTTLS check, so the baseline's STARTTLS rule cannot be decided: never compliant.
+      assertThat(find(domains, "good.test").getCell(verdict).getStringCellValue()).isEqualTo("INCONCLUSIVE");
+      assertThat(find(domains, "good.test").getCell(header.indexOf("spf-valid")).getStringCellValue())
+          .isEqualTo("PASS");
+      assertThat(find(domains, "good.test").getCell(header.indexOf("starttls-all-mx")).getStringCellValue())
+          .isEqualTo("INCONCLUSIVE");
+      assertThat(find(domains, "nospf.test").getCell(verdict).getStringCellValue()).isEqualTo("NON_COMPLIANT");
       Row formula = find(domains, "formula.test");
       XSSFCell vendor = (XSSFCell) formula.getCell(2);
       assertThat(vendor.getCellType()).isEqualTo(CellType.STRING);

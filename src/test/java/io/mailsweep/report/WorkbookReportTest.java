@@ -41,7 +41,7 @@ class WorkbookReportTest {
   void sheetsComeInOrder() throws IOException {
     try (XSSFWorkbook book = writeAndOpen(new WorkbookReport(db.dataSource))) {
       assertThat(sheetNames(book))
-          .containsExactly("Summary", "Domains", "Findings", "Evidence", "Rejected input", "Run info");
+          .containsExactly("Summary", "Domains", "Findings", "Evidence", "Changes", "Rejected input", "Run info");
     }
   }
 
@@ -195,7 +195,7 @@ class WorkbookReportTest {
     try (XSSFWorkbook book = writeAndOpen(new WorkbookReport(db.dataSource, 3))) {
       assertThat(sheetNames(book)).containsExactly("Summary", "Domains", "Domains (2)",
           "Domains (3)", "Findings", "Findings (2)", "Evidence", "Evidence (2)", "Evidence (3)", "Evidence (4)",
-          "Rejected input", "Run info", "Run info (2)", "Run info (3)", "Run info (4)");
+          "Changes", "Rejected input", "Run info", "Run info (2)", "Run info (3)", "Run info (4)");
       List<String> domains = new ArrayList<>();
       for (String name : List.of("Domains", "Domains (2)", "Domains (3)")) {
         Sheet sheet = book.getSheet(name);
