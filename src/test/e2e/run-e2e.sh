@@ -54,7 +54,7 @@ check "workbook has its six sheets" bash -c "unzip -p '$report' xl/workbook.xml 
   'name=\"Summary\".*name=\"Domains\".*name=\"Findings\".*name=\"Evidence\".*name=\"Rejected input\".*name=\"Run info\"'"
 check "Summary has its two charts" bash -c "unzip -l '$report' | grep -c 'xl/charts/chart[0-9]*.xml' | grep -qx 2"
 check "Evidence shows the DNS answers" bash -c "unzip -p '$report' xl/worksheets/sheet4.xml | grep -q 'v=DMARC1; p=reject'"
-check "Run info lists the job parameters" bash -c "unzip -p '$report' xl/sharedStrings.xml xl/worksheets/sheet6.xml \
+check "Run info lists the job parameters" bash -c "unzip -p '$report' xl/sharedStrings.xml xl/worksheets/sheet7.xml \
   | grep -q 'dns.timeout.ms'"
 check "no formula anywhere in the workbook" bash -c "! unzip -p '$report' 'xl/worksheets/*.xml' | grep -q '<f>'"
 check "formula-looking vendor name kept as text" bash -c "unzip -p '$report' xl/worksheets/sheet2.xml \
@@ -69,7 +69,7 @@ check "1024-bit testing DKIM key reported" bash -c "domain_row '$report' quarant
 check "BIMI without DMARC enforcement reported" bash -c "domain_row '$report' monitor.test | grep -q 'DMARC not at enforcement'"
 check "DMARC strength and reporting shown" bash -c "domain_row '$report' good.test | grep -q 'p=reject; pct=100; rua ok'"
 check "missing DMARC reported as a finding" bash -c "unzip -p '$report' xl/worksheets/sheet3.xml | grep -q 'DMARC_MISSING'"
-check "rejected rows listed with reasons" bash -c "unzip -p '$report' xl/worksheets/sheet5.xml | grep -q 'IP address, not a domain'"
+check "rejected rows listed with reasons" bash -c "unzip -p '$report' xl/worksheets/sheet6.xml | grep -q 'IP address, not a domain'"
 if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then
   check "LibreOffice prints the workbook" bash samples/bench/render-workbook.sh "$report" "$WORK/render" 2
 fi
