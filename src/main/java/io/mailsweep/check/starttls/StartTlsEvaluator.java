@@ -170,6 +170,13 @@ public final class StartTlsEvaluator {
           + (s.probe().probed() ? s.probe().result().outcome() + " " + s.probe().result().detail()
               + (s.probe().result().banner() == null ? "" : " banner=" + s.probe().result().banner())
               : "not contacted: " + s.probe().skipDetail()));
+      if (s.certificate() != null && s.certificate().subject() != null) {
+        var c = s.certificate();
+        out.add(";; certificate of " + s.label() + ": subject " + c.subject() + "; issuer " + c.issuer()
+            + "; valid " + c.notBefore() + " to " + c.notAfter() + "; " + c.keyType() + " " + c.keyBits() + " bits, "
+            + c.signatureAlgorithm() + "; names " + String.join(", ", c.names()) + "; "
+            + (c.valid() ? "valid for " + s.probe().host() : c.problem()));
+      }
     }
     return out;
   }

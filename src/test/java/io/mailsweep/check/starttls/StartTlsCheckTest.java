@@ -142,6 +142,8 @@ class StartTlsCheckTest {
     assertThat(row.issuer()).contains("CN=Lab CA");
     assertThat(row.validation()).isEqualTo("valid");
     assertThat(row.key()).isEqualTo("EC 256 bits, SHA256withECDSA");
+    assertThat(r.evidence()).anyMatch(l -> l.startsWith(";; certificate of mx1.good.st.test (127.0.26.1): subject CN=")
+        && l.contains("issuer CN=Lab CA") && l.endsWith("valid for mx1.good.st.test"));
   }
 
   @Test
