@@ -5,6 +5,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.mailsweep.cli.Main;
 import io.mailsweep.testing.dns.LabDnsServer;
+import io.mailsweep.testing.smtp.LabSmtpServer;
+import io.mailsweep.testing.smtp.Scenario;
+import io.mailsweep.testing.tls.HeldCertificate;
+import io.mailsweep.testing.tls.TestCa;
+import java.net.InetSocketAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +26,18 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Two scans of a changing lab world through the command line, in process: between them
  * downgrade.test's DMARC goes from p=reject to p=none, newfinding.test drops its rua= (a new
- * finding that leaves the check passing), removed.test leaves the input and added.test joins it.
+ * finding that leaves the check passing), removed.test leaves the input and added.test joins it,
+ * and stable.test's mail server (a lab SMTP server on 127.0.28.1) presents a new certificate.
+ * The second run's workbook lists the same changes on its Changes sheet.
  * {@code mailsweep diff 1 2} and the drift read from the database list exactly those changes; a
  * third scan with {@code --keep-runs 1} prunes what no report refers to any more.
  */
@@ -43,13 +53,26 @@ class TwoScansDriftTest {
   static SingleConnectionDataSource dataSource;
   static LabDnsServer dns;
   static int[] exitCodes = new int[2];
+  static LabSmtpServer smtp;
+  static int smtpPort;
+
+  /** The lab mail server of stable.test, on the same address and port, with a certificate of its own. */
+  private static void mailServer(HeldCertificate certificate) throws Exception {
+    if (smtp != null) {
+      smtp.close();
+    }
+    smtp = LabSmtpServer.start(Scenario.starttls(certificate).protocols("TLSv1.3", "TLSv1.2")
+        .build(), new InetSocketAddress("127.0.28.1", smtpPort));
+    smtpPort = smtp.address().getPort();
+  }
 
   private static String vendor(String name, String dmarc) {
     return name + " IN TXT \"v=spf1 -all\"\n_dmarc." + name + " IN TXT \"" + dmarc + "\"\n";
   }
 
   private static String world(String downgrade, String newfinding) {
-    return HEAD + vendor("stable", "v=DMARC1; p=reject; rua=mailto:d@stable.test")
+    return HEAD + "stable IN MX 10 mx.stable\nmx.stable IN A 127.0.28.1\n"
+        + vendor("stable", "v=DMARC1; p=reject; rua=mailto:d@stable.test")
         + vendor("downgrade", downgrade) + vendor("newfinding", newfinding)
         + vendor("removed", "v=DMARC1; p=reject; rua=mailto:d@removed.test")
         + vendor("added", "v=DMARC1; p=reject; rua=mailto:d@added.test");
@@ -69,7 +92,9 @@ class TwoScansDriftTest {
     Path input = Files.writeString(work.resolve("vendors-" + csv.hashCode() + ".csv"), csv);
     List<String> args = new ArrayList<>(List.of("scan", input.toString(), "--job-name", "drift",
         "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.test", "--out", work.resolve("out").toString(),
-        "--db", db, "--dns-timeout", "500ms", "--progress", "0s", "--checks", "spf,dmarc"));
+        "--db", db, "--dns-timeout", "500ms", "--progress", "0s", "--checks", "spf,dmarc,starttls",
+        "--allow-targets", "127.0.28.0/24", "--smtp-port", Integer.toString(smtpPort), "--smtp-canary", "none",
+        "--no-tls-versions", "--no-weak-ciphers"));
     args.addAll(List.of(more));
     return Main.run(args.toArray(String[]::new));
   }
@@ -77,9 +102,11 @@ class TwoScansDriftTest {
   @BeforeAll
   static void scanTwice() throws Exception {
     db = "jdbc:h2:file:" + work.resolve("db/mailsweep");
+    mailServer(TestCa.selfSigned("mx.stable.test"));
     serve("world1", world("v=DMARC1; p=reject; rua=mailto:d@downgrade.test",
         "v=DMARC1; p=reject; rua=mailto:d@newfinding.test"));
     exitCodes[0] = scan("vendor,domain\nS,stable.test\nD,downgrade.test\nN,newfinding.test\nR,removed.test\n");
+    mailServer(TestCa.create("Stable Lab CA").issue("mx.stable.test"));
     serve("world2", world("v=DMARC1; p=none; rua=mailto:d@downgrade.test", "v=DMARC1; p=reject"));
     exitCodes[1] = scan("vendor,domain\nS,stable.test\nD,downgrade.test\nN,newfinding.test\nA,added.test\n");
     connection = DriverManager.getConnection(db, "sa", "");
@@ -91,6 +118,7 @@ class TwoScansDriftTest {
   static void stop() throws Exception {
     connection.close();
     dns.close();
+    smtp.close();
   }
 
   /** Runs a command in process; returns its exit code and what it printed from {@code first} on. */
@@ -123,14 +151,21 @@ class TwoScansDriftTest {
     List<String> lines = output(0, "changes from", "diff", "1", "2", "--db", db);
     assertThat(lines.get(0)).matches("changes from run 1 \\(job drift, started .* UTC, COMPLETED\\) to run 2"
         + " \\(job drift, started .* UTC, COMPLETED\\)");
-    assertThat(lines.subList(1, lines.size())).containsExactly(
-        "added.test  DOMAIN_ADDED  - -> PASS  (SPF PASS; DMARC PASS)",
+    assertThat(lines).hasSize(10);
+    assertThat(lines.subList(1, 8)).containsExactly(
+        "added.test  DOMAIN_ADDED  - -> PASS  (SPF PASS; DMARC PASS; STARTTLS NOT_APPLICABLE)",
         "downgrade.test  POLICY_DOWNGRADED  DMARC  reject -> none  (status PASS -> WARN;"
             + " p=reject; pct=100; rua ok; aspf=r adkim=r -> p=none; pct=100; rua ok; aspf=r adkim=r)",
         "downgrade.test  FINDING_NEW  DMARC  - -> DMARC_POLICY_NONE  (p=none; pct=100; rua ok; aspf=r adkim=r)",
         "newfinding.test  FINDING_NEW  DMARC  - -> DMARC_NO_RUA  (p=reject; pct=100; no rua; aspf=r adkim=r)",
-        "removed.test  DOMAIN_REMOVED  PASS -> -  (SPF PASS; DMARC PASS)",
-        "5 changes: 1 DOMAIN_ADDED, 1 DOMAIN_REMOVED, 1 POLICY_DOWNGRADED, 2 FINDING_NEW");
+        "removed.test  DOMAIN_REMOVED  PASS -> -  (SPF PASS; DMARC PASS; STARTTLS NOT_APPLICABLE)",
+        "stable.test  FINDING_NEW  STARTTLS  - -> CERT_UNTRUSTED  (STARTTLS yes (1/1 addresses); worst TLSv1.3)",
+        "stable.test  FINDING_RESOLVED  STARTTLS  CERT_SELF_SIGNED -> -  (STARTTLS yes (1/1 addresses); worst TLSv1.3)");
+    assertThat(lines.get(8)).matches("mx\\.stable\\.test  CERTIFICATE_CHANGED  STARTTLS  subject CN=mx\\.stable\\.test;"
+        + " issuer CN=mx\\.stable\\.test; expires \\S+ -> subject CN=mx\\.stable\\.test; issuer CN=Stable Lab CA;"
+        + " expires \\S+  \\(mail server mx\\.stable\\.test 127\\.0\\.28\\.1:" + smtpPort + "\\)");
+    assertThat(lines.get(9)).isEqualTo("8 changes: 1 DOMAIN_ADDED, 1 DOMAIN_REMOVED, 1 POLICY_DOWNGRADED,"
+        + " 3 FINDING_NEW, 1 FINDING_RESOLVED, 1 CERTIFICATE_CHANGED");
   }
 
   @Test
@@ -146,11 +181,39 @@ class TwoScansDriftTest {
             tuple("downgrade.test", ChangeKind.POLICY_DOWNGRADED, "dmarc", "reject", "none"),
             tuple("downgrade.test", ChangeKind.FINDING_NEW, "dmarc", null, "DMARC_POLICY_NONE"),
             tuple("newfinding.test", ChangeKind.FINDING_NEW, "dmarc", null, "DMARC_NO_RUA"),
-            tuple("removed.test", ChangeKind.DOMAIN_REMOVED, null, "PASS", null));
+            tuple("removed.test", ChangeKind.DOMAIN_REMOVED, null, "PASS", null),
+            tuple("stable.test", ChangeKind.FINDING_NEW, "starttls", null, "CERT_UNTRUSTED"),
+            tuple("stable.test", ChangeKind.FINDING_RESOLVED, "starttls", "CERT_SELF_SIGNED", null),
+            tuple("mx.stable.test", ChangeKind.CERTIFICATE_CHANGED, "starttls", changes.get(7).before(),
+                changes.get(7).after()));
+    assertThat(changes.get(7).before()).contains("issuer CN=mx.stable.test");
+    assertThat(changes.get(7).after()).contains("issuer CN=Stable Lab CA");
   }
 
   @Test
   @Order(4)
+  void theSecondWorkbooksChangesSheetListsTheSameChanges() throws Exception {
+    String report = jdbc.queryForObject("SELECT report_file FROM scan_run WHERE id = 2", String.class);
+    List<String> printed = output(0, "changes from", "diff", "1", "2", "--db", db);
+    try (XSSFWorkbook book = new XSSFWorkbook(Path.of(report).toFile())) {
+      Sheet sheet = book.getSheet("Changes");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("Changes since run 1 of job drift");
+      List<String> rows = new ArrayList<>();
+      for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        rows.add(row.getCell(0).getStringCellValue() + "  " + row.getCell(1).getStringCellValue());
+      }
+      assertThat(rows).hasSize(printed.size() - 2);
+      for (int i = 0; i < rows.size(); i++) {
+        String[] words = printed.get(i + 1).split("  ");
+        assertThat(rows.get(i)).as("row %d", i).startsWith(words[0] + "  ");
+      }
+      assertThat(rows).anyMatch(r -> r.startsWith("mx.stable.test"));
+    }
+  }
+
+  @Test
+  @Order(5)
   void historyListsBothRunsNewestFirst() {
     List<String> lines = output(0, "RUN", "history", "--job", "drift", "--db", db);
     assertThat(lines).hasSize(3);
@@ -161,7 +224,7 @@ class TwoScansDriftTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void keepRunsPrunesWhatNoReportRefersTo() throws Exception {
     for (String report : jdbc.queryForList("SELECT report_file FROM scan_run", String.class)) {
       Files.delete(Path.of(report));
