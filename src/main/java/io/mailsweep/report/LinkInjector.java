@@ -20,8 +20,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Copies a finished workbook, adding the recorded hyperlinks: each linked sheet gets a
- * {@code <hyperlinks>} element at its place after the sheet data (ECMA-376 Part 1 §18.3.1.99,
- * CT_Worksheet's element order) and one external relationship per link in its {@code .rels} part,
+ * {@code <hyperlinks>} element at its place after the sheet data (the element order of
+ * CT_Worksheet, ECMA-376 Part 1) and one external relationship per link in its {@code .rels} part,
  * as Excel itself writes them. Other entries are copied compressed as they are; the sheet data is
  * streamed, so memory does not grow with the sheet.
  */
@@ -63,8 +63,11 @@ final class LinkInjector {
                 + "http://schemas.openxmlformats.org/package/2006/relationships\">", "</Relationships>", sheet);
           }
         } else if (relsOf != null) {
-          String rels = new String(read(zip.getInputStream(entry)), StandardCharsets.UTF_8);
+          String rels = new String(Bytes.readAtMost(zip.getInputStream(entry), MAX_PART_TAIL), StandardCharsets.UTF_8);
           int end = rels.lastIndexOf("</Relationships>");
+          if (end < 0) {
+            throw new IOException(entry.getName() + " has no </Relationships>");
+          }
           relationships(out, entry.getName(), rels.substring(0, end), rels.substring(end), relsOf);
         } else {
           out.addRawArchiveEntry(new ZipArchiveEntry(entry), zip.getRawInputStream(entry));
@@ -78,8 +81,8 @@ final class LinkInjector {
     out.putArchiveEntry(new ZipArchiveEntry(entry.getName()));
     try (InputStream in = zip.getInputStream(entry)) {
       byte[] head = declareRelationships(in.readNBytes(HEAD_BYTES));
-      byte[] rest = copyThrough(new SequenceInputStream(new ByteArrayInputStream(head), in), out, SHEET_DATA_END);
-      String tail = new String(rest, StandardCharsets.UTF_8) + new String(read(in), StandardCharsets.UTF_8);
+      byte[] rest = Bytes.copyThrough(new SequenceInputStream(new ByteArrayInputStream(head), in), out, SHEET_DATA_END);
+      String tail = new String(rest, StandardCharsets.UTF_8) + new String(Bytes.readAtMost(in, MAX_PART_TAIL), StandardCharsets.UTF_8);
       int at = insertionPoint(tail);
       out.write(tail.substring(0, at).getBytes(StandardCharsets.UTF_8));
       write(out, "<hyperlinks>");
@@ -105,12 +108,12 @@ final class LinkInjector {
    * Excel writes it, if POI left it out (it does on sheets without links).
    */
   private static byte[] declareRelationships(byte[] head) throws IOException {
-    int root = indexOf(head, ROOT, 0);
-    int end = root < 0 ? -1 : indexOf(head, new byte[] {'>'}, root);
+    int root = Bytes.indexOf(head, ROOT, 0);
+    int end = root < 0 ? -1 : Bytes.indexOf(head, new byte[] {'>'}, root);
     if (end < 0) {
       throw new IOException("worksheet root element not within its first " + HEAD_BYTES + " bytes");
     }
-    if (indexOf(Arrays.copyOf(head, end), R_DECLARATION, root) >= 0) {
+    if (Bytes.indexOf(Arrays.copyOf(head, end), R_DECLARATION, root) >= 0) {
       return head;
     }
     byte[] declaration = (" " + new String(R_DECLARATION, StandardCharsets.US_ASCII) + "\"" + REL_NS + "\"")
@@ -120,19 +123,6 @@ final class LinkInjector {
     System.arraycopy(declaration, 0, out, end, declaration.length);
     System.arraycopy(head, end, out, end + declaration.length, head.length - end);
     return out;
-  }
-
-  private static int indexOf(byte[] data, byte[] pattern, int from) {
-    outer:
-    for (int i = from; i <= data.length - pattern.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (data[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private static int insertionPoint(String tail) {
@@ -165,34 +155,6 @@ final class LinkInjector {
         link.accept(++n, line.substring(0, tab), line.substring(tab + 1));
       }
     }
-  }
-
-  /**
-   * Copies {@code in} to {@code out} up to and including the first occurrence of {@code marker}
-   * (whose first byte occurs nowhere else in it); returns the bytes read past it.
-   */
-  private static byte[] copyThrough(InputStream in, OutputStream out, byte[] marker) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    int matched = 0;
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      for (int i = 0; i < n; i++) {
-        matched = buffer[i] == marker[matched] ? matched + 1 : (buffer[i] == marker[0] ? 1 : 0);
-        if (matched == marker.length) {
-          out.write(buffer, 0, i + 1);
-          return Arrays.copyOfRange(buffer, i + 1, n);
-        }
-      }
-      out.write(buffer, 0, n);
-    }
-    throw new IOException("worksheet without " + new String(marker, StandardCharsets.US_ASCII));
-  }
-
-  private static byte[] read(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_PART_TAIL + 1);
-    if (bytes.length > MAX_PART_TAIL) {
-      throw new IOException("package part larger than " + MAX_PART_TAIL + " bytes after its data");
-    }
-    return bytes;
   }
 
   private static void write(OutputStream out, String text) throws IOException {

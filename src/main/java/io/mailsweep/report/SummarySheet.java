@@ -94,7 +94,7 @@ final class SummarySheet {
 
   private void metadata(RunInfo run) {
     row().text("Run", palette.header());
-    row().text("Run id").number(run.id());
+    label("Run id", Long.toString(run.id()));
     label("Job name", run.jobName());
     label("Input file", run.inputFile());
     label("Input SHA-256", run.inputSha256());
