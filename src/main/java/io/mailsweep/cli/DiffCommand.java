@@ -3,6 +3,8 @@ package io.mailsweep.cli;
 import io.mailsweep.history.Change;
 import io.mailsweep.history.ChangeKind;
 import io.mailsweep.history.DiffSettings;
+import io.mailsweep.policy.Profile;
+import io.mailsweep.policy.ProfileCatalog;
 import io.mailsweep.history.Drift;
 import io.mailsweep.scan.CheckCatalog;
 import io.mailsweep.store.ScanRun;
@@ -43,6 +45,11 @@ final class DiffCommand implements Callable<Integer> {
           + " started (default: ${DEFAULT-VALUE}).")
   int expiringWithinDays;
 
+  @Option(names = "--profile", paramLabel = "NAME|FILE",
+      description = "Also list domains whose verdict against this compliance profile changed (NEWLY_COMPLIANT,"
+          + " NEWLY_NON_COMPLIANT), as the Changes sheet of a report judged by it does.")
+  String profile;
+
   @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database of the runs (default: "
       + AppContext.DEFAULT_DB + ").")
   String db;
@@ -55,6 +62,15 @@ final class DiffCommand implements Callable<Integer> {
       throw new UserError("--expiring-within must be between 0 and 3650 days");
     }
     DiffSettings settings = DiffSettings.DEFAULTS.withExpiryHorizon(Duration.ofDays(expiringWithinDays));
+    if (profile != null) {
+      Profile judge;
+      try {
+        judge = ProfileCatalog.load(profile);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--profile: " + e.getMessage());
+      }
+      settings = settings.withVerdict(facts -> judge.evaluate(facts).compliance().name());
+    }
     try (ConfigurableApplicationContext context = AppContext.start(db, 500, 1)) {
       Drift drift = new Drift(context.getBean(DataSource.class), settings);
       PrintWriter out = spec.commandLine().getOut();

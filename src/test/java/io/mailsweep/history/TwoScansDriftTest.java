@@ -170,6 +170,27 @@ class TwoScansDriftTest {
 
   @Test
   @Order(3)
+  void diffWithAProfileAlsoListsVerdictChanges() throws Exception {
+    Path profile = Files.writeString(work.resolve("dmarc-reject.yml"), """
+        name: dmarc-reject
+        title: DMARC at p=reject
+        rules:
+          - id: dmarc-reject
+            title: DMARC at p=reject
+            rationale: Spoofed mail is rejected only under p=reject.
+            remediation: Publish p=reject.
+            reference: RFC 7489 §6.3
+            pass-if: {check: dmarc, attribute: policy, equals: reject}
+        """);
+    List<String> lines = output(0, "changes from", "diff", "1", "2", "--profile", profile.toString(), "--db", db);
+    assertThat(lines).anyMatch(l -> l.startsWith("downgrade.test  NEWLY_NON_COMPLIANT"));
+    assertThat(lines).noneMatch(l -> l.startsWith("stable.test  NEWLY"));
+    assertThat(lines.get(lines.size() - 1)).contains("1 NEWLY_NON_COMPLIANT");
+    assertThat(Main.run("diff", "1", "2", "--profile", "no-such-profile", "--db", db)).isEqualTo(2);
+  }
+
+  @Test
+  @Order(4)
   void theDriftFromTheDatabaseHasTheSameChanges() {
     Drift drift = new Drift(dataSource, DiffSettings.DEFAULTS);
     assertThat(drift.previous(2)).map(r -> r.id()).contains(1L);
@@ -191,7 +212,7 @@ class TwoScansDriftTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theSecondWorkbooksChangesSheetListsTheSameChanges() throws Exception {
     String report = jdbc.queryForObject("SELECT report_file FROM scan_run WHERE id = 2", String.class);
     List<String> printed = output(0, "changes from", "diff", "1", "2", "--db", db);
@@ -213,7 +234,7 @@ class TwoScansDriftTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void historyListsBothRunsNewestFirst() {
     List<String> lines = output(0, "RUN", "history", "--job", "drift", "--db", db);
     assertThat(lines).hasSize(3);
@@ -224,7 +245,7 @@ class TwoScansDriftTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void keepRunsPrunesWhatNoReportRefersTo() throws Exception {
     for (String report : jdbc.queryForList("SELECT report_file FROM scan_run", String.class)) {
       Files.delete(Path.of(report));
