@@ -54,7 +54,10 @@ final class PrintLayout {
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, Math.max(lastColumn, 0), 0, Math.max(lastRow, 0));
   }
 
-  /** Landscape, fit to width, header and footer, on every sheet of {@code workbook}. */
+  /**
+   * Page header and footer on every sheet of {@code workbook}; sheets that {@link #table} did not
+   * lay out print landscape on one page width.
+   */
   static void pages(Workbook workbook, RunInfo run) {
     String left = "mailsweep run " + run.id() + jobName(run.jobName());
     String right = started(run.startedAt());
