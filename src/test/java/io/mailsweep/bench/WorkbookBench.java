@@ -91,7 +91,8 @@ public final class WorkbookBench {
     Files.createDirectories(base.toAbsolutePath().getParent());
     HeapSampler heap = HeapSampler.start();
     long started = System.nanoTime();
-    List<Path> files = new RunReports(new WorkbookReport(h2), h2).write(1, new ReportFiles(base), formats);
+    List<Path> files = new RunReports(new WorkbookReport(h2), h2).write(1, new ReportFiles(base), formats,
+        "baseline");
     double seconds = (System.nanoTime() - started) / 1e9;
     heap.stop();
     System.out.printf(Locale.ROOT, "wrote %s in %.1f s; heap peak %d MiB, largest live set after GC %d MiB,"
