@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.policy.Compliance;
 import io.mailsweep.check.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 
 /**
- * The Summary's two charts, side by side: domains by overall status (a pie in the status colours)
+ * The Summary's two charts, side by side: domains by compliance verdict against the run's profile
+ * (or, without one, by overall status; a pie in the status colours)
  * and the pass rate of each check (a bar chart, 0-100 %). Charts live in the XSSF part of the
  * streaming workbook and carry their values as literal arrays, so they open with their data in
  * Excel and LibreOffice without reading cells.
@@ -33,6 +35,7 @@ final class SummaryCharts {
   static final int HEIGHT_ROWS = 20;
 
   static final String STATUS_TITLE = "Domains by overall status";
+  static final String VERDICT_TITLE = "Domains by compliance verdict";
   static final String PASS_RATE_TITLE = "Pass rate per check (%)";
 
   /** Bars in a stronger green than the PASS cell fill, which is too pale for a filled area. */
@@ -45,8 +48,29 @@ final class SummaryCharts {
    * with no domain to show is left out. Returns the first row below them.
    */
   static int draw(XSSFSheet sheet, int firstRow, RunInfo run, RunTotals totals) {
+    return draw(sheet, firstRow, run, totals, null);
+  }
+
+  /**
+   * As above; with {@code compliance} (verdicts against the run's profile) the pie shows the
+   * compliance breakdown instead of the overall statuses.
+   */
+  static int draw(XSSFSheet sheet, int firstRow, RunInfo run, RunTotals totals, ComplianceTotals compliance) {
     XSSFDrawing drawing = sheet.createDrawingPatriarch();
-    if (totals.scanned() > 0) {
+    if (compliance != null && compliance.judged() > 0) {
+      List<String> names = new ArrayList<>();
+      List<Long> counts = new ArrayList<>();
+      List<Status> tones = new ArrayList<>();
+      for (Compliance verdict : Compliance.values()) {
+        if (compliance.verdicts(verdict) > 0) {
+          names.add(verdict.name());
+          counts.add(compliance.verdicts(verdict));
+          tones.add(verdict == Compliance.COMPLIANT ? Status.PASS
+              : verdict == Compliance.NON_COMPLIANT ? Status.FAIL : Status.INCONCLUSIVE);
+        }
+      }
+      pie(drawing, firstRow, VERDICT_TITLE + " (" + compliance.profile().name() + ")", names, counts, tones);
+    } else if (totals.scanned() > 0) {
       statusPie(drawing, firstRow, totals);
     }
     passRates(drawing, firstRow, run, totals);
@@ -64,8 +88,13 @@ final class SummaryCharts {
         shown.add(status);
       }
     }
+    pie(drawing, row, STATUS_TITLE, names, counts, shown);
+  }
+
+  private static void pie(XSSFDrawing drawing, int row, String title, List<String> names, List<Long> counts,
+      List<Status> shown) {
     XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 0, row, 2, row + HEIGHT_ROWS));
-    chart.setTitleText(STATUS_TITLE);
+    chart.setTitleText(title);
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     XDDFPieChartData data = (XDDFPieChartData) chart.createData(ChartTypes.PIE, null, null);

@@ -78,7 +78,7 @@ final class SummarySheet {
     }
     topFindings(topFindings);
     skipRow();
-    nextRow = SummaryCharts.draw(workbook.getXSSFWorkbook().getSheet(NAME), nextRow, run, totals);
+    nextRow = SummaryCharts.draw(workbook.getXSSFWorkbook().getSheet(NAME), nextRow, run, totals, compliance);
     PrintLayout.area(workbook, sheet, nextRow - 1, LAST_COLUMN);
   }
 

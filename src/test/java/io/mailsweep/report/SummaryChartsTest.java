@@ -57,6 +57,33 @@ class SummaryChartsTest {
   }
 
   @Test
+  void withAProfileThePieShowsTheComplianceVerdictsAndSummaryTheRules() throws Exception {
+    Path file = dir.resolve("judged.xlsx");
+    new WorkbookReport(db.dataSource).write(1, file, "baseline");
+    try (XSSFWorkbook book = Sheets.open(file)) {
+      XSSFChart pie = charts(book).get(0);
+      assertThat(pie.getTitleText().getString()).isEqualTo(SummaryCharts.VERDICT_TITLE + " (baseline)");
+      CTPieSer series = pie.getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0);
+      // The fixture's run has SPF and DMARC only: the baseline's STARTTLS rule is undecided, never compliant.
+      assertThat(strings(series.getCat().getStrLit().getPtArray())).doesNotContain("COMPLIANT");
+      List<String> summary = new java.util.ArrayList<>();
+      book.getSheet("Summary").forEach(r -> r.forEach(c -> summary.add(c.toString())));
+      assertThat(summary).contains("Compliance with profile baseline", "spf-valid: SPF record valid, ending in -all or ~all");
+      List<String> header = new java.util.ArrayList<>();
+      book.getSheet("Domains").getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(header).contains("Verdict (baseline)", "Score", "Grade", "spf-valid", "dmarc-policy", "starttls-all-mx");
+    }
+    Path missing = dir.resolve("unjudged.xlsx");
+    new WorkbookReport(db.dataSource).write(1, missing, dir.resolve("gone.yml").toString());
+    try (XSSFWorkbook book = Sheets.open(missing)) {
+      List<String> summary = new java.util.ArrayList<>();
+      book.getSheet("Summary").forEach(r -> r.forEach(c -> summary.add(c.toString())));
+      assertThat(summary).anyMatch(t -> t.startsWith("Note: no compliance verdicts: profile ") && t.contains("gone.yml"));
+      assertThat(charts(book).get(0).getTitleText().getString()).isEqualTo(SummaryCharts.STATUS_TITLE);
+    }
+  }
+
+  @Test
   void passRateBarsHaveOneBarPerCheckFromZeroToHundred() throws Exception {
     try (XSSFWorkbook book = write()) {
       XSSFChart bars = charts(book).get(1);
