@@ -29,7 +29,12 @@ final class CsvReport {
   }
 
   void writeDomains(RunInfo run, Path file) throws IOException {
-    DomainColumns layout = new DomainColumns(run);
+    writeDomains(run, file, null);
+  }
+
+  /** As above, with the verdict columns of {@code verdicts} (null: none), as on the Domains sheet. */
+  void writeDomains(RunInfo run, Path file, Verdicts verdicts) throws IOException {
+    DomainColumns layout = new DomainColumns(run, verdicts);
     try (CSVPrinter csv = printer(file)) {
       CsvRow header = new CsvRow();
       layout.columns().forEach(column -> header.text(column.header()));

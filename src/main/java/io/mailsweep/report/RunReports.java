@@ -1,5 +1,8 @@
 package io.mailsweep.report;
 
+import io.mailsweep.policy.DomainFacts;
+import io.mailsweep.store.FactsRepository;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,17 +49,21 @@ public final class RunReports {
       workbook.write(runId, files.workbook(), profile);
     }
     if (formats.contains(ReportFormat.CSV) || formats.contains(ReportFormat.JSONL)) {
-      readOnly.executeWithoutResult(transaction -> writeData(runId, files, formats));
+      readOnly.executeWithoutResult(transaction -> writeData(runId, files, formats, Judge.load(profile)));
     }
     return files.files(formats);
   }
 
-  private void writeData(long runId, ReportFiles files, Set<ReportFormat> formats) {
+  private void writeData(long runId, ReportFiles files, Set<ReportFormat> formats, Judge judge) {
     RunInfo run = RunInfo.load(jdbc, runId)
         .orElseThrow(() -> new IllegalArgumentException("No scan run with id " + runId));
     if (formats.contains(ReportFormat.CSV)) {
       CsvReport csv = new CsvReport(jdbc);
-      AtomicFile.write(files.domainsCsv(), file -> csv.writeDomains(run, file));
+      try (Stream<DomainFacts> domains = new FactsRepository(jdbc.getDataSource()).domains(run.id(),
+          FactsRepository.Order.LINE)) {
+        Verdicts verdicts = judge.profile() == null ? null : new Verdicts(judge.profile(), domains.iterator());
+        AtomicFile.write(files.domainsCsv(), file -> csv.writeDomains(run, file, verdicts));
+      }
       AtomicFile.write(files.findingsCsv(), file -> csv.writeFindings(run.id(), file));
     }
     if (formats.contains(ReportFormat.JSONL)) {

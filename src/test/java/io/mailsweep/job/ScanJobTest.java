@@ -201,7 +201,9 @@ class ScanJobTest {
     String base = workbook.substring(0, workbook.length() - ".xlsx".length());
     List<String> domains = Files.readAllLines(Path.of(base + ".csv"));
     assertThat(domains).hasSize(1 + 17);
-    assertThat(domains.get(0)).startsWith("Line,Domain,Vendor,Owner,Overall,SPF,SPF detail,DMARC,DMARC detail");
+    assertThat(domains.get(0)).startsWith("Line,Domain,Vendor,Owner,Verdict (baseline),Score,Grade,spf-valid,"
+        + "dmarc-policy,starttls-all-mx,Overall,SPF,SPF detail,DMARC,DMARC detail");
+    assertThat(domains).anyMatch(line -> line.contains(",nospf.test,") && line.contains(",NON_COMPLIANT,"));
     assertThat(domains).anyMatch(line -> line.contains("formula.test") && line.contains("\"'=HYPERLINK("));
     long findings = jdbc.queryForObject("SELECT COUNT(*) FROM finding", Long.class);
     assertThat(Files.readAllLines(Path.of(base + "-findings.csv"))).hasSize(1 + (int) findings);
