@@ -1,5 +1,7 @@
 package io.mailsweep.report;
 
+import io.mailsweep.policy.RuleOutcome;
+import io.mailsweep.policy.Verdict;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.mailsweep.check.CheckResult.Attribute;
 import java.io.IOException;
@@ -34,6 +36,12 @@ final class JsonDomain {
   }
 
   void write(JsonGenerator json, DomainLine line, List<FindingCursor.Finding> findings) throws IOException {
+    write(json, line, findings, null, null);
+  }
+
+  /** As above, with the domain's verdict against profile {@code profile} (both null: none). */
+  void write(JsonGenerator json, DomainLine line, List<FindingCursor.Finding> findings, String profile,
+      Verdict verdict) throws IOException {
     json.writeStartObject();
     json.writeNumberField("run_id", run.id());
     json.writeNumberField("line", line.lineNo);
@@ -43,6 +51,9 @@ final class JsonDomain {
     text(json, "scanned_at", Utc.format(line.scannedAt));
     String reason = line.overall == null ? null : line.reason(run.checks());
     text(json, "reason", reason == null || reason.isEmpty() ? null : reason);
+    if (verdict != null) {
+      verdict(json, profile, verdict);
+    }
     List<FindingCursor.Finding> unclaimed = new ArrayList<>(findings);
     json.writeArrayFieldStart("checks");
     for (DomainLine.CheckCell check : line.checks()) {
@@ -116,5 +127,28 @@ final class JsonDomain {
     } else {
       json.writeStringField(name, SafeText.valid(value));
     }
+  }
+
+  /** {@code "verdict": {"profile", "compliance", "score", "grade", "rules": [{"id", "status", "detail"}]}}. */
+  private static void verdict(JsonGenerator json, String profile, Verdict verdict) throws IOException {
+    json.writeObjectFieldStart("verdict");
+    json.writeStringField("profile", profile);
+    json.writeStringField("compliance", verdict.compliance().name());
+    if (verdict.score() != null) {
+      json.writeNumberField("score", verdict.score());
+      json.writeStringField("grade", verdict.grade().name());
+    }
+    json.writeArrayFieldStart("rules");
+    for (RuleOutcome o : verdict.outcomes()) {
+      json.writeStartObject();
+      json.writeStringField("id", o.ruleId());
+      json.writeStringField("status", o.status().name());
+      if (o.detail() != null) {
+        json.writeStringField("detail", SafeText.clean(o.detail()));
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 }

@@ -33,6 +33,11 @@ final class JsonLinesReport {
   }
 
   void write(RunInfo run, Path file) throws IOException {
+    write(run, file, null);
+  }
+
+  /** As above, each domain with its verdict against {@code verdicts}' profile (null: none). */
+  void write(RunInfo run, Path file, Verdicts verdicts) throws IOException {
     try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       // Objects are separated by the newline written after each, not by Jackson's default space.
@@ -42,7 +47,7 @@ final class JsonLinesReport {
           findings.setFetchSize(WorkbookReport.FETCH_SIZE);
           findings.setLong(1, run.id());
           try (ResultSet rows = findings.executeQuery()) {
-            writeDomains(run, json, new FindingCursor(rows));
+            writeDomains(run, json, new FindingCursor(rows), verdicts);
           }
         }
         return null;
@@ -50,12 +55,16 @@ final class JsonLinesReport {
     }
   }
 
-  private void writeDomains(RunInfo run, JsonGenerator json, FindingCursor findings) {
+  private void writeDomains(RunInfo run, JsonGenerator json, FindingCursor findings, Verdicts verdicts) {
     JsonDomain shape = new JsonDomain(run);
     DomainLines.each(jdbc, run.id(), true, line -> {
       try {
         List<FindingCursor.Finding> own = findings.take(line.inputRowId);
-        shape.write(json, line, own);
+        if (verdicts == null) {
+          shape.write(json, line, own);
+        } else {
+          shape.write(json, line, own, verdicts.profile().name(), verdicts.of(line.inputRowId));
+        }
         json.writeRaw('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -67,7 +67,11 @@ public final class RunReports {
       AtomicFile.write(files.findingsCsv(), file -> csv.writeFindings(run.id(), file));
     }
     if (formats.contains(ReportFormat.JSONL)) {
-      AtomicFile.write(files.jsonLines(), file -> new JsonLinesReport(jdbc).write(run, file));
+      try (Stream<DomainFacts> domains = new FactsRepository(jdbc.getDataSource()).domains(run.id(),
+          FactsRepository.Order.LINE)) {
+        Verdicts verdicts = judge.profile() == null ? null : new Verdicts(judge.profile(), domains.iterator());
+        AtomicFile.write(files.jsonLines(), file -> new JsonLinesReport(jdbc).write(run, file, verdicts));
+      }
     }
   }
 }

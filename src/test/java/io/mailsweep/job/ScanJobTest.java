@@ -209,6 +209,8 @@ class ScanJobTest {
     assertThat(Files.readAllLines(Path.of(base + "-findings.csv"))).hasSize(1 + (int) findings);
     List<String> json = Files.readAllLines(Path.of(base + ".jsonl"));
     assertThat(json).hasSize(17).allMatch(line -> line.startsWith("{\"run_id\":1,\"line\":"));
+    assertThat(json).anyMatch(line -> line.contains("\"domain\":\"nospf.test\"")
+        && line.contains("\"verdict\":{\"profile\":\"baseline\",\"compliance\":\"NON_COMPLIANT\""));
     assertThat(jdbc.queryForObject("SELECT parameters FROM scan_run", String.class))
         .contains("report.formats=xlsx,csv,jsonl");
   }
