@@ -44,12 +44,12 @@ public final class CheckCatalog {
     add(DmarcCheck.NAME, "DMARC", List.of(), false, c -> new DmarcCheck(c.dns()));
     add(DkimCheck.NAME, "DKIM", List.of(), false, c -> new DkimCheck(c.dns(), c.options()));
     add(BimiCheck.NAME, "BIMI", List.of(), false, c -> new BimiCheck(c.dns()));
-    add(MxCheck.NAME, "MX", List.of(), false, c -> mx(c, c.dns()));
+    add(MxCheck.NAME, "MX", List.of(), false, c -> mx(c));
     add(StartTlsCheck.NAME, "STARTTLS", List.of(StartTlsEvaluator.STARTTLS, StartTlsEvaluator.WORST_TLS,
-        StartTlsEvaluator.CERTIFICATE), true, c -> new StartTlsCheck(mx(c, c.dns()), c.prober(), c.certificates(), c.clock(),
+        StartTlsEvaluator.CERTIFICATE), true, c -> new StartTlsCheck(mx(c), c.prober(), c.certificates(), c.clock(),
         c.options().maxMxAddresses()));
     add(MtaStsCheck.NAME, "MTA-STS", List.of(MTA_STS_MODE, MTA_STS_VALID), true, c -> new AttributedCheck(
-        new MtaStsCheck(c.dns(), mx(c, c.dns()), c.fetcher(), c.guard(), c.prober(), c.certificates(),
+        new MtaStsCheck(c.dns(), mx(c), c.fetcher(), c.guard(), c.prober(), c.certificates(),
             c.httpsPort()),
         CheckCatalog::mtaStsPosture));
     add(DaneCheck.NAME, "DANE", List.of(), true, c -> new DaneCheck(c.dnssec(), c.prober(),
@@ -112,8 +112,8 @@ public final class CheckCatalog {
     return names.stream().map(n -> CHECKS.get(n).factory().apply(context)).toList();
   }
 
-  private static MxCheck mx(CheckContext c, io.mailsweep.net.dns.Dns dns) {
-    return new MxCheck(dns, c.options().maxMxHosts());
+  private static MxCheck mx(CheckContext c) {
+    return new MxCheck(c.dns(), c.options().maxMxHosts());
   }
 
   private static List<Attribute> mtaStsPosture(CheckResult r) {

@@ -9,7 +9,10 @@ import io.mailsweep.net.https.PolicyFetcher;
 import java.time.Clock;
 
 /**
- * What the run gives its checks: the ports they may use and their settings.
+ * What the run gives its checks: the ports they may use and their settings. {@code prober},
+ * {@code certificates}, {@code fetcher} and {@code guard} (and a validating {@code dnssec} stack)
+ * exist only in runs with a check that contacts servers; otherwise they are null and {@code
+ * dnssec} is the run's DNS, since no check of the run uses them.
  *
  * @param dns the run's DNS (retries, cache, canary guard)
  * @param dnssec DNS whose answers carry DNSSEC authentication, for DANE

@@ -47,13 +47,18 @@ public final class ScanEngine implements AutoCloseable {
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
-    this.transport = new TransportStack(settings.transport(), daemon("mailsweep-smtp"), daemon("mailsweep-https"));
-    if (settings.probesMailServers() && health.state() == ResolverHealth.State.OK) {
+    // Trust store, TLS context and socket pools only for runs that contact servers.
+    this.transport = settings.probesMailServers()
+        ? new TransportStack(t, daemon("mailsweep-smtp"), daemon("mailsweep-https")) : null;
+    if (transport != null && health.state() == ResolverHealth.State.OK) {
       transport.checkSmtpReach(guarded);
     }
-    CheckContext context = new CheckContext(guarded, dnssec(dns, guarded), settings.options(), transport.prober(),
-        transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
-        t.httpsPort(), t.smtpPort(), dns.dnssecConfigured());
+    CheckContext context = transport == null
+        ? new CheckContext(guarded, guarded, settings.options(), null, null, null, null, Clock.systemUTC(),
+            t.httpsPort(), t.smtpPort(), dns.dnssecConfigured())
+        : new CheckContext(guarded, dnssec(dns, guarded), settings.options(), transport.prober(),
+            transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
+            t.httpsPort(), t.smtpPort(), dns.dnssecConfigured());
     this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), context), settings.domainDeadline(),
         transportDeadlines(settings));
   }
@@ -83,12 +88,12 @@ public final class ScanEngine implements AutoCloseable {
 
   /** What the SMTP canary found at the start of the run. */
   public SmtpCanary.Reach smtpReach() {
-    return transport.reach();
+    return transport == null ? new SmtpCanary.Reach(SmtpCanary.State.OFF, "no SMTP check enabled") : transport.reach();
   }
 
   /** SMTP conversations started so far (each address once). */
   public long smtpProbes() {
-    return transport.prober().probesStarted();
+    return transport == null ? 0 : transport.prober().probesStarted();
   }
 
   private ResolverHealth probe(Dns dns) {
@@ -136,7 +141,9 @@ public final class ScanEngine implements AutoCloseable {
   @Override
   public void close() {
     progress.stop();
-    transport.close();
+    if (transport != null) {
+      transport.close();
+    }
     callbacks.shutdownNow();
     timer.shutdownNow();
     try {
