@@ -14,6 +14,9 @@
 # (space-separated paths of more NAME.zone files) adds zones; an extra file named like a zone of
 # the lab folder replaces it (dns-lab.sh serves its rendered, signed tls.test.zone this way).
 #
+# MAILSWEEP_NSD_START_WAIT (seconds, default 10) bounds the wait for NSD to answer; large zones
+# (the scale benchmark's million domains) take longer to load.
+#
 # ADDR must be a loopback address (127.0.0.0/8): the lab never listens anywhere else.
 set -euo pipefail
 
@@ -223,8 +226,9 @@ do_start() {
   : >"$LOGFILE"
 
   nsd -c "$CONF" || die "nsd failed to start; log: $(tail -n 20 "$LOGFILE" 2>/dev/null)"
-  # Bounded wait: at most ~10 s (50 rounds of <= 0.3 s query timeout + 0.1 s pause).
-  for ((i = 0; i < 50; i++)); do
+  # Bounded wait: about MAILSWEEP_NSD_START_WAIT seconds (rounds of <= 0.3 s query timeout + 0.1 s pause).
+  local rounds=$(( ${MAILSWEEP_NSD_START_WAIT:-10} * 5 ))
+  for ((i = 0; i < rounds; i++)); do
     if probe "$addr" "$port" "$CANARY"; then
       pid="$(running_pid)"
       [[ -n "$pid" ]] || die "nsd answers on $addr:$port but $PIDFILE names no nsd process"

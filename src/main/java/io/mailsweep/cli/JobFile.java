@@ -28,7 +28,7 @@ final class JobFile {
       "tls-versions", "---no-tls-versions",
       "weak-ciphers", "---no-weak-ciphers");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
-      "threads", "partitions", "chunk", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
+      "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
       "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description", "dkim-selectors",
       "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca", "smtp-port",
       "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",

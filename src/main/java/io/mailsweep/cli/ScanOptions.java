@@ -63,8 +63,13 @@ final class ScanOptions {
   Integer partitions;
 
   @Option(names = "--chunk", paramLabel = "N", defaultValue = "500",
-      description = "Domains per chunk: scanned concurrently, committed together (default: ${DEFAULT-VALUE}).")
+      description = "Finished domains committed together (default: ${DEFAULT-VALUE}).")
   int chunk;
+
+  @Option(names = "--domains-in-flight", paramLabel = "N", defaultValue = "2000",
+      description = "Domains being scanned at once, shared by the partitions running at once; a slow domain"
+          + " holds one place, not its chunk (default: ${DEFAULT-VALUE}).")
+  int domainsInFlight;
 
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "Database for results and job history (default: jdbc:h2:file:./mailsweep-data/mailsweep)."
@@ -148,7 +153,8 @@ final class ScanOptions {
         transport.toSettings());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
-        partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile());
+        partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile(),
+        domainsInFlight);
   }
 
   /** The profile's shipped name, or its file as an absolute path; loaded once so mistakes stop here. */

@@ -60,6 +60,7 @@ public final class RunParameters {
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
+    m.put("domains.in-flight", Integer.toString(r.domainsInFlight()));
     m.put("report.name", r.reportName().pattern());
     m.put("report.formats", ReportFormat.describe(r.formats()));
     m.put("report.profile", r.profile());
@@ -96,7 +97,8 @@ public final class RunParameters {
         column == null || column.isEmpty() ? null : column, Path.of(p.getString("out.dir")),
         settings, integer(p, "partitions"), integer(p, "threads"), integer(p, "chunk.size"),
         reportName == null ? ReportName.DEFAULT : new ReportName(reportName),
-        ReportFormat.parse(text(p, "report.formats", "xlsx")), text(p, "report.profile", ScanRequest.DEFAULT_PROFILE));
+        ReportFormat.parse(text(p, "report.formats", "xlsx")), text(p, "report.profile", ScanRequest.DEFAULT_PROFILE),
+        integer(p, "domains.in-flight", ScanRequest.DEFAULT_DOMAINS_IN_FLIGHT));
   }
 
   public static String address(InetSocketAddress a) {

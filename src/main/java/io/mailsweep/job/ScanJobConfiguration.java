@@ -8,8 +8,6 @@ import io.mailsweep.store.ImportedRow;
 import io.mailsweep.store.InputRowRepository;
 import io.mailsweep.store.ResultRepository;
 import io.mailsweep.store.RunRepository;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -19,9 +17,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -134,42 +129,29 @@ public class ScanJobConfiguration {
 
   @Bean
   Step scanPartition(JobRepository repository, PlatformTransactionManager tx,
-      JdbcPagingItemReader<ScanItem> scanReader, ScanProcessor scanProcessor, ScanResultWriter scanWriter,
+      WindowedScanReader scanReader, ScanResultWriter scanWriter,
       @Value("${mailsweep.scan.chunk-size:500}") int chunk) {
     return new StepBuilder("scanPartition", repository)
-        .<ScanItem, CompletableFuture<ScannedDomain>>chunk(chunk)
+        .<ScannedDomain, ScannedDomain>chunk(chunk)
         .transactionManager(tx)
         .reader(scanReader)
-        .processor(scanProcessor)
         .writer(scanWriter)
         .build();
   }
 
+  /** The partition's domains without a committed result, scanned a window at a time. */
   @Bean
   @StepScope
-  JdbcPagingItemReader<ScanItem> scanReader(DataSource dataSource, @Value(RUN_ID) long runId,
+  WindowedScanReader scanReader(JdbcTemplate jdbc, ScanEngines engines, RunRepository runs,
+      @Value(RUN_ID) long runId, @Value(PARAMETERS) JobParameters parameters,
       @Value("#{stepExecutionContext['minId']}") long minId,
       @Value("#{stepExecutionContext['maxId']}") long maxId,
-      @Value("#{jobParameters['chunk.size']}") int chunk) throws Exception {
-    return new JdbcPagingItemReaderBuilder<ScanItem>()
-        .name("scanReader")
-        .dataSource(dataSource)
-        .selectClause("SELECT id, domain, extras")
-        .fromClause("FROM input_row")
-        .whereClause("WHERE run_id = :runId AND disposition = 'ACCEPTED' AND id BETWEEN :minId AND :maxId")
-        .parameterValues(Map.of("runId", runId, "minId", minId, "maxId", maxId))
-        .sortKeys(Map.of("id", Order.ASCENDING))
-        .pageSize(chunk)
-        .rowMapper((rs, i) -> new ScanItem(rs.getLong("id"), rs.getString("domain"), rs.getString("extras")))
-        .build();
-  }
-
-  @Bean
-  @StepScope
-  ScanProcessor scanProcessor(ScanEngines engines, RunRepository runs, @Value(RUN_ID) long runId,
-      @Value(PARAMETERS) JobParameters parameters) {
-    return new ScanProcessor(engines.engine(runId, RunParameters.request(parameters)).scanner(),
-        runs.extraColumns(runId));
+      @Value("${mailsweep.scan.chunk-size:500}") int chunk) {
+    ScanRequest request = RunParameters.request(parameters);
+    ScanStarter starter = new ScanStarter(engines.engine(runId, request).scanner(), runs.extraColumns(runId));
+    int window = Math.max(chunk, request.partitionWindow());
+    return new WindowedScanReader(new UnscannedDomains(jdbc, runId, minId, maxId), starter, window,
+        Math.min(window, 1_000), request.settings().longestDomainScan().plusMinutes(1));
   }
 
   @Bean

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param reportName the workbook's file name pattern
  * @param formats the report files to write, at least one
  * @param profile the compliance profile the report judges by: a shipped name or a file path
+ * @param domainsInFlight domains being scanned at once over the whole run, shared evenly by the
+ *     partitions running at once; each partition keeps at least a chunk in flight
  */
 public record ScanRequest(
     String jobName,
@@ -28,10 +30,21 @@ public record ScanRequest(
     int chunkSize,
     ReportName reportName,
     Set<ReportFormat> formats,
-    String profile) {
+    String profile,
+    int domainsInFlight) {
 
   /** The profile a run uses unless told otherwise. */
   public static final String DEFAULT_PROFILE = "baseline";
+  /** Domains in flight unless told otherwise. */
+  public static final int DEFAULT_DOMAINS_IN_FLIGHT = 2_000;
+
+  /** A request with the default number of domains in flight. */
+  public ScanRequest(String jobName, Path input, String column, Path outDir, ScanSettings settings,
+      int partitions, int threads, int chunkSize, ReportName reportName, Set<ReportFormat> formats,
+      String profile) {
+    this(jobName, input, column, outDir, settings, partitions, threads, chunkSize, reportName, formats,
+        profile, DEFAULT_DOMAINS_IN_FLIGHT);
+  }
 
   /** A request with the default report name, the workbook only and the default profile. */
   public ScanRequest(String jobName, Path input, String column, Path outDir, ScanSettings settings,
@@ -56,9 +69,17 @@ public record ScanRequest(
     if (chunkSize < 1 || chunkSize > 100_000) {
       throw new IllegalArgumentException("chunk size must be between 1 and 100000");
     }
+    if (domainsInFlight < 1 || domainsInFlight > 100_000) {
+      throw new IllegalArgumentException("domains in flight must be between 1 and 100000");
+    }
     if (formats.isEmpty()) {
       throw new IllegalArgumentException("at least one report format is needed");
     }
     formats = Set.copyOf(formats);
+  }
+
+  /** Domains one partition keeps in flight: its share of {@link #domainsInFlight}, at least a chunk. */
+  public int partitionWindow() {
+    return Math.max(chunkSize, domainsInFlight / threads);
   }
 }

@@ -34,6 +34,15 @@ public record ScanSettings(
     this(checks, dns, domainDeadline, canaryNames, progressInterval, options, TransportSettings.DEFAULTS);
   }
 
+  /**
+   * The longest one domain's scan can take: the per-domain deadline, or the transport checks'
+   * deadline when a check that contacts servers runs.
+   */
+  public Duration longestDomainScan() {
+    return probesMailServers() && transport().transportDeadline().compareTo(domainDeadline) > 0
+        ? transport().transportDeadline() : domainDeadline;
+  }
+
   /** Whether any enabled check contacts mail servers. */
   public boolean probesMailServers() {
     return checks.stream().anyMatch(CheckCatalog::probesMailServers);

@@ -10,24 +10,24 @@ import java.util.Map;
 import io.mailsweep.scan.DomainScanner;
 import io.mailsweep.scan.ScannedDomain;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
+import java.util.function.Function;
 
 /**
- * Starts the scan of one domain and returns at once: a chunk's domains are all in flight together
- * and the writer collects them.
+ * Starts the scan of one domain and returns at once; the {@link WindowedScanReader} keeps many in
+ * flight and hands each out when it finishes.
  */
-public class ScanProcessor implements ItemProcessor<ScanItem, CompletableFuture<ScannedDomain>> {
+public final class ScanStarter implements Function<ScanItem, CompletableFuture<ScannedDomain>> {
   private final DomainScanner scanner;
   private final List<String> columnNames;
 
   /** @param columnNames the header names of the run's carried input columns */
-  public ScanProcessor(DomainScanner scanner, List<String> columnNames) {
+  public ScanStarter(DomainScanner scanner, List<String> columnNames) {
     this.scanner = scanner;
     this.columnNames = columnNames.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
   }
 
   @Override
-  public CompletableFuture<ScannedDomain> process(ScanItem item) {
+  public CompletableFuture<ScannedDomain> apply(ScanItem item) {
     ScanTarget target = new ScanTarget(DomainName.of(item.domain()), columns(item.extras()));
     return scanner.scan(target).thenApply(s -> new ScannedDomain(item.inputRowId(), s));
   }
