@@ -28,13 +28,14 @@ class JobFileTest {
         checks: [spf, dmarc]
         canary: false
         dns-timeout: 500ms
+        dns-qps: 50
         schedule: "0 2 * * *"
         dkim-selectors: [s1, s2]
         """));
     assertThat(args).containsExactly(dir.resolve("lists/vendors.csv").toString(),
         "--job-name", "nightly", "--out", dir.resolve("reports").toString(),
         "--resolver", "127.0.0.1:5353", "--resolver", "127.0.0.2", "--checks", "spf,dmarc",
-        "--no-canary", "--dns-timeout", "500ms", "--dkim-selectors", "s1,s2");
+        "--no-canary", "--dns-timeout", "500ms", "--dns-qps", "50", "--dkim-selectors", "s1,s2");
   }
 
   @Test
