@@ -32,7 +32,7 @@ final class JobFile {
       "dns-qps", "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description",
       "dkim-selectors", "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca",
       "smtp-port", "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout",
-      "smtp-deadline", "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache",
+      "smtp-deadline", "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-per-subnet", "smtp-cache",
       "smtp-canary", "https-port", "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor",
       "trust-resolver-ad", "transport-deadline", "max-mx-hosts", "max-mx-addresses", "profile", "report-name",
       "keep-runs", "timezone", "format");

@@ -56,6 +56,6 @@ class ScanOptionsDocumentedTest {
     assertThat(options).containsAll(fromKeys);
     // canary: false stands for --no-canary.
     assertThat(fromKeys).containsAll(options.stream().filter(o -> !o.equals("--no-canary")).toList());
-    assertThat(List.of("--dns-qps", "--smtp-concurrency")).allSatisfy(o -> assertThat(fromKeys).contains(o));
+    assertThat(List.of("--dns-qps", "--smtp-per-subnet")).allSatisfy(o -> assertThat(fromKeys).contains(o));
   }
 }

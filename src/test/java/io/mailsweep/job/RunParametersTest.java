@@ -43,13 +43,18 @@ class RunParametersTest {
         Duration.ofMillis(50), 64, 1000, 8);
     TransportSettings transport = new TransportSettings(List.of("127.0.25.0/24", "::1/128"), false,
         List.of(Path.of("/lab/ca.pem")), 2525, "scanner.lab.test", Duration.ofMillis(300), Duration.ofMillis(400),
-        Duration.ofMillis(500), Duration.ofSeconds(5), false, true, 7, 99, List.of("mx1.lab.test"), 8443,
+        Duration.ofMillis(500), Duration.ofSeconds(5), false, true, 7, 3, 99, List.of("mx1.lab.test"), 8443,
         Duration.ofSeconds(2), Duration.ofSeconds(3), 14, Path.of("/lab/tls.test.anchor"), true,
         Duration.ofMinutes(2));
     ScanSettings settings = new ScanSettings(List.of("mx", "starttls", "dane"), dns, Duration.ofSeconds(9),
         List.of(), Duration.ZERO.plusSeconds(1), CheckOptions.DEFAULTS, transport);
     ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10);
-    assertThat(RunParameters.request(RunParameters.of(7, request))).isEqualTo(request);
+    JobParameters parameters = RunParameters.of(7, request);
+    assertThat(RunParameters.request(parameters)).isEqualTo(request);
+    assertThat(parameters.getString("transport.smtp.per-subnet")).isEqualTo("3");
+    JobParameters withoutPerSubnet = new JobParameters(parameters.parameters().stream()
+        .filter(p -> !p.name().equals("transport.smtp.per-subnet")).collect(Collectors.toSet()));
+    assertThat(RunParameters.request(withoutPerSubnet).settings().transport().smtpPerSubnet()).isEqualTo(4);
   }
 
   @Test
