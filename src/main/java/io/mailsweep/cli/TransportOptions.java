@@ -132,8 +132,8 @@ final class TransportOptions {
           trustCa.stream().map(p -> p.toAbsolutePath().normalize()).toList(), smtpPort, ehloName,
           smtpConnectTimeout, smtpBannerTimeout, smtpCommandTimeout, smtpDeadline, !noTlsVersions, !noWeakCiphers,
           smtpConcurrency, smtpPerSubnet, smtpCache, canary, httpsPort, httpsTimeout, httpsDeadline,
-          certExpiryWarnDays, dnssecTrustAnchor == null ? null : dnssecTrustAnchor.toAbsolutePath().normalize(), trustResolverAd,
-          transportDeadline);
+          certExpiryWarnDays, dnssecTrustAnchor == null ? null : dnssecTrustAnchor.toAbsolutePath().normalize(),
+          trustResolverAd, transportDeadline);
       settings.smtp();
       return settings;
     } catch (IllegalArgumentException e) {

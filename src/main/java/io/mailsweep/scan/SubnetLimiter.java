@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * Caps how many probes run at once to the addresses of one subnet ({@code --smtp-per-subnet}), a
  * /24 for IPv4 and a /48 for IPv6: the longest prefixes routed between networks, and so the usual
  * unit of one provider's mail farm, where many connections at once from one client look like abuse
- * and are tarpitted or refused. No thread waits: a probe over the cap is queued with its subnet and started when one of that
- * subnet's probes ends, so it holds no pool thread meanwhile and other subnets go on.
+ * and are tarpitted or refused. No thread waits: a probe over the cap is queued with its subnet and
+ * started when one of that subnet's probes ends, so it holds no pool thread meanwhile and other
+ * subnets go on.
  *
  * <p>Only subnets with a probe running are kept, and each waiting probe is a distinct address that
  * the run's probe cache has not started yet, so the queues are bounded by the addresses the
