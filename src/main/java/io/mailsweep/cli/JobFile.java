@@ -28,14 +28,14 @@ final class JobFile {
       "tls-versions", "---no-tls-versions",
       "weak-ciphers", "---no-weak-ciphers");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
-      "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff", "dns-in-flight",
-      "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description", "dkim-selectors",
-      "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca", "smtp-port",
-      "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout", "smtp-deadline",
-      "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-cache", "smtp-canary", "https-port",
-      "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor", "trust-resolver-ad",
-      "transport-deadline", "max-mx-hosts", "max-mx-addresses", "profile", "report-name", "keep-runs",
-      "timezone", "format");
+      "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff",
+      "dns-in-flight", "dns-qps", "dns-cache", "domain-deadline", "canary", "progress", "schedule", "description",
+      "dkim-selectors", "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca",
+      "smtp-port", "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout",
+      "smtp-deadline", "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-per-subnet", "smtp-cache",
+      "smtp-canary", "https-port", "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor",
+      "trust-resolver-ad", "transport-deadline", "max-mx-hosts", "max-mx-addresses", "profile", "report-name",
+      "keep-runs", "timezone", "format");
   /** Keys for the scheduler, not options of the scan. */
   private static final Set<String> SCHEDULE_KEYS = Set.of("schedule", "timezone", "description");
   private static final int MAX_BYTES = 256 * 1024;
@@ -60,6 +60,16 @@ final class JobFile {
       addOption(args, key, e.getValue(), base, file);
     }
     return args;
+  }
+
+  /** Every key a job file may have. */
+  static Set<String> keys() {
+    return KEYS;
+  }
+
+  /** Keys for the scheduler and the reader, which {@code run} does not pass on to the scan. */
+  static Set<String> scheduleKeys() {
+    return SCHEDULE_KEYS;
   }
 
   /** The job file's keys and values as written, checked to be known keys. */

@@ -7,6 +7,7 @@ import io.mailsweep.job.ResolverAddress;
 import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
+import io.mailsweep.net.dns.QueryRate;
 import io.mailsweep.net.dns.SystemResolvers;
 import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.CheckCatalog;
@@ -92,6 +93,11 @@ final class ScanOptions {
       description = "DNS questions on the wire at once (default: ${DEFAULT-VALUE}).")
   int dnsInFlight;
 
+  @Option(names = "--dns-qps", paramLabel = "N|auto|none", defaultValue = "auto",
+      description = "DNS queries per second sent to each resolver; 0 or none for no cap; auto: 100 for the well-known"
+          + " public resolvers (Google, Cloudflare, Quad9, OpenDNS), no cap for others (default: ${DEFAULT-VALUE}).")
+  String dnsQps;
+
   @Option(names = "--dns-cache", paramLabel = "N", defaultValue = "200000",
       description = "Answers cached for the run (default: ${DEFAULT-VALUE}).")
   int dnsCache;
@@ -147,7 +153,7 @@ final class ScanOptions {
 
   ScanRequest toRequest(Path input) {
     DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
-        dnsInFlight, dnsCache, 8);
+        dnsInFlight, dnsCache, 8).withQueryRate(queryRate());
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
         domainDeadline, canaryNames(), progress, checkOptions(),
         transport.toSettings());
@@ -155,6 +161,14 @@ final class ScanOptions {
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile(),
         domainsInFlight);
+  }
+
+  private QueryRate queryRate() {
+    try {
+      return QueryRate.parse(dnsQps);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--dns-qps: " + e.getMessage());
+    }
   }
 
   /** The profile's shipped name, or its file as an absolute path; loaded once so mistakes stop here. */

@@ -62,6 +62,11 @@ final class TransportOptions {
       description = "SMTP probes in flight at once; each address is probed once per run (default: ${DEFAULT-VALUE}).")
   int smtpConcurrency;
 
+  @Option(names = "--smtp-per-subnet", paramLabel = "N", defaultValue = "4",
+      description = "SMTP probes in flight at once to the addresses of one /24 (IPv4) or /48 (IPv6); the others"
+          + " wait without holding a probe thread (default: ${DEFAULT-VALUE}).")
+  int smtpPerSubnet;
+
   @Option(names = "--smtp-cache", paramLabel = "N", defaultValue = "5000",
       description = "Probed addresses whose results are kept for the run (default: ${DEFAULT-VALUE}).")
   int smtpCache;
@@ -126,9 +131,9 @@ final class TransportOptions {
       TransportSettings settings = new TransportSettings(allowTargets, allowPrivateTargets,
           trustCa.stream().map(p -> p.toAbsolutePath().normalize()).toList(), smtpPort, ehloName,
           smtpConnectTimeout, smtpBannerTimeout, smtpCommandTimeout, smtpDeadline, !noTlsVersions, !noWeakCiphers,
-          smtpConcurrency, smtpCache, canary, httpsPort, httpsTimeout, httpsDeadline, certExpiryWarnDays,
-          dnssecTrustAnchor == null ? null : dnssecTrustAnchor.toAbsolutePath().normalize(), trustResolverAd,
-          transportDeadline);
+          smtpConcurrency, smtpPerSubnet, smtpCache, canary, httpsPort, httpsTimeout, httpsDeadline,
+          certExpiryWarnDays, dnssecTrustAnchor == null ? null : dnssecTrustAnchor.toAbsolutePath().normalize(),
+          trustResolverAd, transportDeadline);
       settings.smtp();
       return settings;
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.mailsweep.job;
 import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
+import io.mailsweep.net.dns.QueryRate;
 import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
@@ -47,6 +48,10 @@ public final class RunParameters {
     m.put("dns.retries", Integer.toString(d.retries()));
     m.put("dns.backoff.ms", Long.toString(d.backoff().toMillis()));
     m.put("dns.in-flight", Integer.toString(d.maxInFlight()));
+    m.put("dns.qps", d.queryRate().text());
+    m.put("dns.qps.per-resolver", d.resolvers().stream()
+        .map(a -> address(a) + " " + QueryRate.describe(d.queryRate().forResolver(a.getAddress())))
+        .collect(Collectors.joining(", ")));
     m.put("dns.cache.entries", Integer.toString(d.cacheEntries()));
     m.put("dns.cname.hops", Integer.toString(d.maxCnameHops()));
     m.put("domain.deadline.ms", Long.toString(s.domainDeadline().toMillis()));
@@ -80,7 +85,8 @@ public final class RunParameters {
         millis(p, "dns.backoff.ms"),
         integer(p, "dns.in-flight"),
         integer(p, "dns.cache.entries"),
-        integer(p, "dns.cname.hops"));
+        integer(p, "dns.cname.hops"))
+        .withQueryRate(QueryRate.parse(text(p, "dns.qps", "auto")));
     ScanSettings settings = new ScanSettings(
         List.of(p.getString("checks").split(",")),
         dns,

@@ -24,6 +24,7 @@ final class TransportParameters {
     m.put("transport.smtp.tls-versions", Boolean.toString(t.tlsVersions()));
     m.put("transport.smtp.weak-ciphers", Boolean.toString(t.weakCiphers()));
     m.put("transport.smtp.concurrency", Integer.toString(t.smtpConcurrency()));
+    m.put("transport.smtp.per-subnet", Integer.toString(t.smtpPerSubnet()));
     m.put("transport.smtp.cache", Integer.toString(t.smtpCacheEntries()));
     m.put("transport.smtp.canary", String.join(",", t.smtpCanary()));
     m.put("transport.https.port", Integer.toString(t.httpsPort()));
@@ -54,6 +55,7 @@ final class TransportParameters {
         Boolean.parseBoolean(p.apply("transport.smtp.tls-versions")),
         Boolean.parseBoolean(p.apply("transport.smtp.weak-ciphers")),
         Integer.parseInt(p.apply("transport.smtp.concurrency")),
+        integer(p.apply("transport.smtp.per-subnet"), TransportSettings.DEFAULTS.smtpPerSubnet()),
         Integer.parseInt(p.apply("transport.smtp.cache")),
         list(p.apply("transport.smtp.canary")),
         Integer.parseInt(p.apply("transport.https.port")),
@@ -71,6 +73,11 @@ final class TransportParameters {
 
   private static Duration millis(String text) {
     return Duration.ofMillis(Long.parseLong(text));
+  }
+
+  /** A value added in a later version; runs stored before it have the default. */
+  private static int integer(String text, int absent) {
+    return text == null ? absent : Integer.parseInt(text);
   }
 
   private static List<String> list(String text) {

@@ -20,29 +20,39 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The run's {@link MxProber}: every (address, port) is probed once and the result shared by all
  * domains that name it (large providers serve thousands of listed domains), so each address sees at
- * most one conversation at a time from us. Probes run on the engine's bounded SMTP pool; the guard
- * is asked before any connection; a blocked port 25 or a switched-off probe skips them all.
+ * most one conversation at a time from us, and each /24 or /48 at most {@code perSubnet} (see
+ * {@link SubnetLimiter}). Probes run on the engine's bounded SMTP pool, which a probe waiting for its
+ * subnet does not occupy; the guard is asked before any connection; a blocked port 25 or a
+ * switched-off probe skips them all.
  */
 public final class MxProbes implements MxProber {
   private final SmtpProbe probe;
   private final TargetGuard guard;
   private final int port;
   private final Executor pool;
+  private final SubnetLimiter subnets;
   private final Cache<InetSocketAddress, CompletableFuture<SmtpProbeResult>> results;
   private final AtomicLong started = new AtomicLong();
   private volatile Skip skipAll = Skip.NONE;
   private volatile String skipDetail;
 
+  /** With the default cap per subnet. */
+  public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries) {
+    this(probe, guard, port, pool, cacheEntries, TransportSettings.DEFAULTS.smtpPerSubnet());
+  }
+
   /**
    * @param pool runs the blocking probes; its size is the number of SMTP probes in flight
    * @param cacheEntries addresses whose results are kept; past it the least recently used are
    *     dropped and probed again if asked for
+   * @param perSubnet probes in flight at once to the addresses of one /24 (IPv4) or /48 (IPv6)
    */
-  public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries) {
+  public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries, int perSubnet) {
     this.probe = probe;
     this.guard = guard;
     this.port = port;
     this.pool = pool;
+    this.subnets = new SubnetLimiter(perSubnet);
     this.results = CacheBuilder.newBuilder().maximumSize(cacheEntries).build();
   }
 
@@ -83,7 +93,8 @@ public final class MxProbes implements MxProber {
     try {
       return results.get(target, () -> {
         started.incrementAndGet();
-        return CompletableFuture.supplyAsync(() -> probe.probe(target), pool);
+        return subnets.submit(target.getAddress(),
+            () -> CompletableFuture.supplyAsync(() -> probe.probe(target), pool));
       });
     } catch (ExecutionException e) {
       return CompletableFuture.failedFuture(e.getCause());

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The run-wide machinery behind the checks: the one place that owns the scan's threads, the DNS
  * stack (adapter → retries → run cache → canary guard) and the domain scanner. One engine serves
- * every partition of a run, so the cache and the in-flight cap are shared.
+ * every partition of a run, so the cache, the in-flight cap and the resolvers' rate caps are
+ * shared. The timer thread runs retries' backoff, the progress line and the queries released by a
+ * rate cap.
  */
 public final class ScanEngine implements AutoCloseable {
   /** Threads that complete DNS futures and run check logic; the work is CPU-light. */
@@ -43,7 +45,7 @@ public final class ScanEngine implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mailsweep-timer"));
     TransportSettings t = settings.transport();
     DnsSettings dns = settings.dns().withDnssec(t.trustResolverAd(), t.dnssecTrustAnchor());
-    Dns retrying = new RetryingDns(new DnsjavaDns(dns, callbacks), dns.retries(), dns.backoff(), timer);
+    Dns retrying = new RetryingDns(new DnsjavaDns(dns, callbacks, timer), dns.retries(), dns.backoff(), timer);
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
@@ -72,7 +74,7 @@ public final class ScanEngine implements AutoCloseable {
     if (dns.dnssecTrustAnchor() == null) {
       return guarded;
     }
-    Dns validating = new RetryingDns(DnsjavaDns.validating(dns, callbacks), dns.retries(), dns.backoff(), timer);
+    Dns validating = new RetryingDns(DnsjavaDns.validating(dns, callbacks, timer), dns.retries(), dns.backoff(), timer);
     return new GuardedDns(new CachingDns(validating, dns.cacheEntries()), health);
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
  * @param tlsVersions whether to test each TLS version with a handshake of its own
  * @param weakCiphers whether to test whether weak cipher suites are accepted
  * @param smtpConcurrency probes in flight at once (each holds a thread while it waits)
+ * @param smtpPerSubnet probes in flight at once to the addresses of one /24 (IPv4) or /48 (IPv6)
  * @param smtpCacheEntries probed addresses whose results are kept for the run
  * @param smtpCanary hosts that must accept a connection on the SMTP port, else port 25 is taken to
  *     be blocked; empty switches the canary off
@@ -47,6 +48,7 @@ public record TransportSettings(
     boolean tlsVersions,
     boolean weakCiphers,
     int smtpConcurrency,
+    int smtpPerSubnet,
     int smtpCacheEntries,
     List<String> smtpCanary,
     int httpsPort,
@@ -63,7 +65,7 @@ public record TransportSettings(
 
   public static final TransportSettings DEFAULTS = new TransportSettings(List.of(), false, List.of(), 25,
       "mailsweep.invalid", Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10),
-      Duration.ofSeconds(60), true, true, 32, 5_000, DEFAULT_CANARY, 443, Duration.ofSeconds(10),
+      Duration.ofSeconds(60), true, true, 32, 4, 5_000, DEFAULT_CANARY, 443, Duration.ofSeconds(10),
       Duration.ofSeconds(20), 30, null, false, Duration.ofMinutes(10));
 
   public TransportSettings {
@@ -74,6 +76,9 @@ public record TransportSettings(
     port(httpsPort, "HTTPS port");
     if (smtpConcurrency < 1 || smtpConcurrency > 1024) {
       throw new IllegalArgumentException("SMTP concurrency must be between 1 and 1024");
+    }
+    if (smtpPerSubnet < 1 || smtpPerSubnet > 1024) {
+      throw new IllegalArgumentException("SMTP probes per subnet must be between 1 and 1024");
     }
     if (smtpCacheEntries < 1) {
       throw new IllegalArgumentException("the SMTP result cache needs at least 1 entry");

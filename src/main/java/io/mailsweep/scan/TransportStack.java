@@ -45,7 +45,8 @@ final class TransportStack implements AutoCloseable {
     this.smtp = new SocketSmtpProbe(settings.smtp());
     this.smtpPool = Executors.newFixedThreadPool(settings.smtpConcurrency(), smtpThreads);
     this.httpsPool = Executors.newFixedThreadPool(Math.max(2, settings.smtpConcurrency() / 2), httpsThreads);
-    this.prober = new MxProbes(smtp, guard, settings.smtpPort(), smtpPool, settings.smtpCacheEntries());
+    this.prober = new MxProbes(smtp, guard, settings.smtpPort(), smtpPool, settings.smtpCacheEntries(),
+        settings.smtpPerSubnet());
     HttpsSettings https = HttpsSettings.DEFAULTS.withPort(settings.httpsPort())
         .withDeadlines(settings.httpsTimeout(), settings.httpsDeadline());
     this.fetcher = new SocketPolicyFetcher(trust.clientContext(), https, httpsPool);

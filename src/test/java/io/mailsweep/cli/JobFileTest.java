@@ -28,13 +28,14 @@ class JobFileTest {
         checks: [spf, dmarc]
         canary: false
         dns-timeout: 500ms
+        dns-qps: 50
         schedule: "0 2 * * *"
         dkim-selectors: [s1, s2]
         """));
     assertThat(args).containsExactly(dir.resolve("lists/vendors.csv").toString(),
         "--job-name", "nightly", "--out", dir.resolve("reports").toString(),
         "--resolver", "127.0.0.1:5353", "--resolver", "127.0.0.2", "--checks", "spf,dmarc",
-        "--no-canary", "--dns-timeout", "500ms", "--dkim-selectors", "s1,s2");
+        "--no-canary", "--dns-timeout", "500ms", "--dns-qps", "50", "--dkim-selectors", "s1,s2");
   }
 
   @Test
@@ -50,12 +51,13 @@ class JobFileTest {
         dnssec-trust-anchor: ../pki/root.anchor
         smtp-canary: [mx1.lab.test]
         smtp-port: 2525
+        smtp-per-subnet: 2
         """));
     assertThat(args).containsExactly(dir.resolve("lists/vendors.csv").toString(),
         "--allow-targets", "127.0.25.0/24,::1", "--allow-private-targets", "--no-tls-versions",
         "--trust-ca", dir.resolve("pki/ca.pem").toString(),
         "--dnssec-trust-anchor", dir.resolve("pki/root.anchor").toString(),
-        "--smtp-canary", "mx1.lab.test", "--smtp-port", "2525");
+        "--smtp-canary", "mx1.lab.test", "--smtp-port", "2525", "--smtp-per-subnet", "2");
     assertThatThrownBy(() -> JobFile.arguments(job("input: a.csv\nallow-private-targets: yes please\n")))
         .isInstanceOf(UserError.class).hasMessageContaining("'allow-private-targets' must be true or false");
   }

@@ -190,6 +190,11 @@ class ScanJobTest {
       assertThat(timeout.getCell(header.indexOf("Reason")).getStringCellValue()).contains("TIMEOUT");
       assertThat(find(domains, "good.test").getCell(header.indexOf("SPF")).getStringCellValue()).isEqualTo("PASS");
       assertThat(book.getSheet("Rejected input").getLastRowNum()).isEqualTo(8);
+      Map<String, String> runInfo = new HashMap<>();
+      book.getSheet("Run info").forEach(r -> runInfo.put(String.valueOf(r.getCell(0)), String.valueOf(r.getCell(1))));
+      assertThat(runInfo).containsEntry("dns.qps", "auto")
+          .containsEntry("dns.qps.per-resolver", "127.0.0.1:" + dns.port() + " none")
+          .containsEntry("transport.smtp.per-subnet", "4");
       assertThat(book.getSheet("Findings").getLastRowNum())
           .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM finding", Long.class).intValue());
     }

@@ -23,6 +23,8 @@ import java.util.List;
  * @param dnssecTrustAnchor a file of DS or DNSKEY records in zone-file syntax (the root anchor, or a
  *     lab zone's key) from which {@link DnsjavaDns#validating} validates answers itself; null (the
  *     default) for none
+ * @param queryRate queries per second sent to each resolver; {@link QueryRate#AUTO} (the
+ *     default) paces only the well-known public resolvers
  */
 public record DnsSettings(
     List<InetSocketAddress> resolvers,
@@ -33,7 +35,8 @@ public record DnsSettings(
     int cacheEntries,
     int maxCnameHops,
     boolean trustResolverAd,
-    Path dnssecTrustAnchor) {
+    Path dnssecTrustAnchor,
+    QueryRate queryRate) {
 
   public DnsSettings {
     resolvers = List.copyOf(resolvers);
@@ -50,9 +53,12 @@ public record DnsSettings(
     if (cacheEntries < 0) {
       throw new IllegalArgumentException("DNS cache size must not be negative");
     }
+    if (queryRate == null) {
+      throw new IllegalArgumentException("a DNS query rate is needed (auto by default)");
+    }
   }
 
-  /** Settings without DNSSEC: no answer is ever authenticated. */
+  /** Settings without DNSSEC (no answer is ever authenticated), with the default query rate. */
   public DnsSettings(
       List<InetSocketAddress> resolvers,
       Duration timeout,
@@ -61,13 +67,19 @@ public record DnsSettings(
       int maxInFlight,
       int cacheEntries,
       int maxCnameHops) {
-    this(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops, false, null);
+    this(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops, false, null, QueryRate.AUTO);
   }
 
   /** These settings with the given DNSSEC sources ({@code trustAnchor} may be null). */
   public DnsSettings withDnssec(boolean trustAd, Path trustAnchor) {
     return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
-        trustAd, trustAnchor);
+        trustAd, trustAnchor, queryRate);
+  }
+
+  /** These settings with another query rate for each resolver. */
+  public DnsSettings withQueryRate(QueryRate rate) {
+    return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
+        trustResolverAd, dnssecTrustAnchor, rate);
   }
 
   /** Whether any answer can be authenticated: a trust anchor or a trusted validating resolver. */

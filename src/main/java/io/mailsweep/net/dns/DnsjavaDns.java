@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -20,8 +22,9 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * The dnsjava adapter: one try of one question against one resolver per call, asynchronous, with
- * a global cap on questions in flight. Retries, caching and the canary guard are decorators
- * around it. This class and its package-private helpers are the only code that touches dnsjava.
+ * a global cap on questions in flight and a cap on queries per second for each resolver ({@link
+ * DnsSettings#queryRate()}, paced by {@link QueryPacer}). Retries, caching and the canary guard
+ * are decorators around it. This class and its package-private helpers are the only code that touches dnsjava.
  *
  * <p>DNSSEC: a plain adapter authenticates nothing, unless {@link DnsSettings#trustResolverAd()}
  * says the resolvers validate, when their AD bit is believed. {@link #validating} builds an adapter
@@ -42,8 +45,18 @@ public final class DnsjavaDns implements Dns {
       DomainName asked, RecordType type, List<String> chain, List<DnsRecord> records,
       boolean truncated, boolean authenticated) {}
 
+  /** An adapter whose paced queries wait on the JDK's shared delay scheduler. */
   public DnsjavaDns(DnsSettings settings, Executor executor) {
-    this(settings, executor, plain(settings));
+    this(settings, executor, plain(settings, delayedOn(executor)));
+  }
+
+  /**
+   * @param executor completes the futures of the answers
+   * @param timer the single scheduler thread that starts queries which wait for their resolver's
+   *     rate cap
+   */
+  public DnsjavaDns(DnsSettings settings, Executor executor, ScheduledExecutorService timer) {
+    this(settings, executor, plain(settings, QueryPacer.Scheduler.of(timer)));
   }
 
   private DnsjavaDns(DnsSettings settings, Executor executor, List<Upstream> upstreams) {
@@ -64,6 +77,15 @@ public final class DnsjavaDns implements Dns {
    *     or parsed
    */
   public static DnsjavaDns validating(DnsSettings settings, Executor executor) {
+    return validating(settings, executor, delayedOn(executor));
+  }
+
+  /** As {@link #validating(DnsSettings, Executor)}, with paced queries started on {@code timer}. */
+  public static DnsjavaDns validating(DnsSettings settings, Executor executor, ScheduledExecutorService timer) {
+    return validating(settings, executor, QueryPacer.Scheduler.of(timer));
+  }
+
+  private static DnsjavaDns validating(DnsSettings settings, Executor executor, QueryPacer.Scheduler scheduler) {
     Path file = settings.dnssecTrustAnchor();
     if (file == null) {
       throw new IllegalArgumentException("a validating resolver needs a DNSSEC trust anchor file");
@@ -72,7 +94,7 @@ public final class DnsjavaDns implements Dns {
     try {
       byte[] anchors = Files.readAllBytes(file);
       for (InetSocketAddress address : settings.resolvers()) {
-        upstreams.add(Upstream.validating(address, settings.timeout(), anchors));
+        upstreams.add(Upstream.validating(address, settings.timeout(), pacer(settings, address, scheduler), anchors));
       }
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace("<none>:", "line ");
@@ -82,8 +104,20 @@ public final class DnsjavaDns implements Dns {
     return new DnsjavaDns(settings, executor, upstreams);
   }
 
-  private static List<Upstream> plain(DnsSettings settings) {
-    return settings.resolvers().stream().map(a -> Upstream.plain(a, settings.timeout())).toList();
+  private static List<Upstream> plain(DnsSettings settings, QueryPacer.Scheduler scheduler) {
+    return settings.resolvers().stream()
+        .map(a -> Upstream.plain(a, settings.timeout(), pacer(settings, a, scheduler)))
+        .toList();
+  }
+
+  private static QueryPacer pacer(DnsSettings settings, InetSocketAddress resolver, QueryPacer.Scheduler scheduler) {
+    int perSecond = settings.queryRate().forResolver(resolver.getAddress());
+    return perSecond == 0 ? QueryPacer.unpaced() : new QueryPacer(perSecond, System::nanoTime, scheduler);
+  }
+
+  private static QueryPacer.Scheduler delayedOn(Executor executor) {
+    return (task, delayNanos) ->
+        CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS, executor).execute(task);
   }
 
   @Override

@@ -14,39 +14,43 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
 /**
  * One configured resolver as the adapter asks it: directly, or through dnsjava's DNSSEC validator
  * (RFC 4035 §5) holding the run's trust anchors. Each validating upstream keeps its own key cache.
+ * Every query put on the wire to it, the validator's own included, passes its {@link QueryPacer}.
  */
 final class Upstream {
   /** EDNS payload size offered (the DNS Flag Day 2020 value); larger replies come over TCP. */
   static final int EDNS_PAYLOAD = 1232;
 
   private final SimpleResolver resolver;
+  private final QueryPacer pacer;
   private final UpstreamGate gate;
   private final ValidatingResolver validator;
   private final String label;
 
-  private Upstream(SimpleResolver resolver, UpstreamGate gate, ValidatingResolver validator) {
+  private Upstream(SimpleResolver resolver, QueryPacer pacer, UpstreamGate gate, ValidatingResolver validator) {
     this.resolver = resolver;
+    this.pacer = pacer;
     this.gate = gate;
     this.validator = validator;
     InetSocketAddress a = resolver.getAddress();
     this.label = a.getAddress().getHostAddress() + (a.getPort() == 53 ? "" : ":" + a.getPort());
   }
 
-  static Upstream plain(InetSocketAddress address, Duration timeout) {
-    return new Upstream(simple(address, timeout), null, null);
+  static Upstream plain(InetSocketAddress address, Duration timeout, QueryPacer pacer) {
+    return new Upstream(simple(address, timeout), pacer, null, null);
   }
 
   /**
    * @param anchors DS or DNSKEY records in zone-file syntax
    * @throws IOException when the anchors do not parse
    */
-  static Upstream validating(InetSocketAddress address, Duration timeout, byte[] anchors) throws IOException {
+  static Upstream validating(InetSocketAddress address, Duration timeout, QueryPacer pacer, byte[] anchors)
+      throws IOException {
     SimpleResolver resolver = simple(address, timeout);
-    UpstreamGate gate = new UpstreamGate(resolver);
+    UpstreamGate gate = new UpstreamGate(resolver, pacer);
     ValidatingResolver validator = new ValidatingResolver(gate);
     validator.loadTrustAnchors(new ByteArrayInputStream(anchors));
     validator.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
-    return new Upstream(resolver, gate, validator);
+    return new Upstream(resolver, pacer, gate, validator);
   }
 
   private static SimpleResolver simple(InetSocketAddress address, Duration timeout) {
@@ -62,7 +66,7 @@ final class Upstream {
    */
   CompletableFuture<Message> send(Message query, Executor executor) {
     return validator == null
-        ? resolver.sendAsync(query, executor).toCompletableFuture()
+        ? pacer.submit(() -> resolver.sendAsync(query, executor).toCompletableFuture())
         : gate.send(validator, query, executor);
   }
 

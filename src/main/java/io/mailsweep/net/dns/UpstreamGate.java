@@ -24,6 +24,7 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
  * instead fails the future with {@link UpstreamFailure} when the reply to a question we asked
  * ourselves carries an error RCODE, so it is reported as the resolver's failure. The validator's
  * own DS and DNSKEY questions pass through untouched: a failure there stays bogus, never insecure.
+ * Every query, ours and the validator's, is put on the wire in its slot of the upstream's pacer.
  */
 final class UpstreamGate implements Resolver {
   /** A question we sent, as the validator's copy of it still shows: same ID, name and type. */
@@ -35,10 +36,12 @@ final class UpstreamGate implements Resolver {
   }
 
   private final SimpleResolver upstream;
+  private final QueryPacer pacer;
   private final Set<Asked> asked = ConcurrentHashMap.newKeySet();
 
-  UpstreamGate(SimpleResolver upstream) {
+  UpstreamGate(SimpleResolver upstream, QueryPacer pacer) {
     this.upstream = upstream;
+    this.pacer = pacer;
   }
 
   /** Sends {@code query} through {@code validator} (which sits on this gate), watching its reply. */
@@ -50,12 +53,12 @@ final class UpstreamGate implements Resolver {
 
   @Override
   public CompletionStage<Message> sendAsync(Message query, Executor executor) {
-    return gated(query, upstream.sendAsync(query, executor));
+    return gated(query, pacer.submit(() -> upstream.sendAsync(query, executor).toCompletableFuture()));
   }
 
   @Override
   public CompletionStage<Message> sendAsync(Message query) {
-    return gated(query, upstream.sendAsync(query));
+    return gated(query, pacer.submit(() -> upstream.sendAsync(query).toCompletableFuture()));
   }
 
   private CompletionStage<Message> gated(Message query, CompletionStage<Message> replied) {

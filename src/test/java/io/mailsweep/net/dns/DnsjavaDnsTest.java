@@ -14,14 +14,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dnsjava adapter and its decorators against a real DNS server on loopback. */
+/**
+ * The dnsjava adapter and its decorators against a real DNS server on loopback. The rate cap
+ * ({@code --dns-qps}) is seen in the server's own arrival times, with generous tolerances: a slow
+ * machine can only make the spread wider.
+ */
 class DnsjavaDnsTest {
+  private static final int RATE = 20;
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
   @TempDir static Path zones;
   static LabDnsServer server;
   static ExecutorService executor;
@@ -168,5 +176,65 @@ class DnsjavaDnsTest {
     assertThat(dns.inFlight()).isLessThanOrEqualTo(50);
     assertThat(answers.stream().map(CompletableFuture::join).map(DnsAnswer::status))
         .containsOnly(DnsStatus.NXDOMAIN).hasSize(300);
+  }
+
+  /** 250 ms per try: far less than most questions below wait for their slot. */
+  private static DnsjavaDns paced(QueryRate rate) {
+    DnsSettings settings = new DnsSettings(List.of(server.socketAddress()), Duration.ofMillis(250), 0,
+        Duration.ofMillis(1), 100, 100, 8).withQueryRate(rate);
+    return new DnsjavaDns(settings, executor, timer);
+  }
+
+  private static List<Long> sortedArrivals() {
+    return server.arrivalTimes().stream().sorted().toList();
+  }
+
+  /** The most arrivals within any one second. */
+  private static int busiestSecond(List<Long> sorted) {
+    int most = 0;
+    for (int i = 0, j = 0; j < sorted.size(); j++) {
+      while (sorted.get(j) - sorted.get(i) >= SECOND) {
+        i++;
+      }
+      most = Math.max(most, j - i + 1);
+    }
+    return most;
+  }
+
+  @Test
+  void aBurstOfQueriesReachesTheServerAtTheCapAndTheWaitIsNotPartOfTheirTimeout() throws Exception {
+    int n = 30;
+    DnsjavaDns dns = paced(QueryRate.of(RATE));
+    List<CompletableFuture<DnsAnswer>> answers = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      answers.add(dns.query(DomainName.of("n" + i + ".adapter.test"), RecordType.A));
+    }
+    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+
+    assertThat(answers).extracting(f -> f.join().status())
+        .as("the last question waited over a second for its slot, its 250 ms timeout started only then")
+        .containsOnly(DnsStatus.NXDOMAIN);
+    List<Long> arrivals = sortedArrivals();
+    assertThat(arrivals).hasSize(n);
+    long span = arrivals.get(n - 1) - arrivals.get(0);
+    long expected = (n - 1) * SECOND / RATE;
+    assertThat(span).as("first to last arrival, ns").isGreaterThanOrEqualTo(expected * 8 / 10);
+    assertThat(busiestSecond(arrivals)).as("arrivals in the busiest second").isLessThanOrEqualTo(RATE + RATE / 4);
+  }
+
+  @Test
+  void retriesWaitForTheirSlotToo() throws Exception {
+    server.fault("host.adapter.test", "A", Fault.servfailFirst(2));
+    Dns dns = new RetryingDns(paced(QueryRate.of(10)), 2, Duration.ofMillis(1), timer);
+    DnsAnswer a = dns.query(DomainName.of("host.adapter.test"), RecordType.A).get(10, TimeUnit.SECONDS);
+
+    assertThat(a.status()).isEqualTo(DnsStatus.ANSWER);
+    assertThat(a.attempts()).isEqualTo(3);
+    List<Long> arrivals = sortedArrivals();
+    assertThat(arrivals).hasSize(3);
+    for (int i = 1; i < arrivals.size(); i++) {
+      assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("gap before try %d, ns", i + 1)
+          .isGreaterThanOrEqualTo(SECOND / 10 * 8 / 10);
+    }
   }
 }

@@ -104,6 +104,20 @@ class DnssecDnsTest {
   }
 
   @Test
+  void theValidatorsOwnQueriesPassTheRateCapToo() {
+    server.resetCounters();
+    DnsSettings paced = settings(server.socketAddress()).withDnssec(false, anchors).withQueryRate(QueryRate.of(20));
+    DnsAnswer a = ask(DnsjavaDns.validating(paced, executor, timer), "www.secure.test", RecordType.A);
+    assertThat(a.authenticated()).isTrue();
+    List<Long> arrivals = server.arrivalTimes().stream().sorted().toList();
+    assertThat(arrivals).as("the question, and the validator's DNSKEY question").hasSizeGreaterThanOrEqualTo(2);
+    for (int i = 1; i < arrivals.size(); i++) {
+      assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("gap before query %d, ns", i + 1)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(40).toNanos());
+    }
+  }
+
+  @Test
   void tamperedRecordIsBogusNotInsecure() {
     DnsAnswer a = ask(validating(), "forged.secure.test", RecordType.A);
     assertThat(a.status()).isEqualTo(DnsStatus.BOGUS);

@@ -57,7 +57,7 @@ public final class LabDns implements AutoCloseable {
    */
   public DnsjavaDns validating(Path trustAnchorFile) {
     DnsSettings v = new DnsSettings(settings.resolvers(), Duration.ofSeconds(1), 0, settings.backoff(),
-        settings.maxInFlight(), settings.cacheEntries(), settings.maxCnameHops(), false, trustAnchorFile);
+        settings.maxInFlight(), settings.cacheEntries(), settings.maxCnameHops()).withDnssec(false, trustAnchorFile);
     return DnsjavaDns.validating(v, executor);
   }
 

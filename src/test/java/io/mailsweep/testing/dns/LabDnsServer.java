@@ -134,6 +134,14 @@ public final class LabDnsServer implements AutoCloseable {
     return counters.tcp();
   }
 
+  /**
+   * When each counted query was received, as {@link System#nanoTime()} read by the server's listener
+   * thread as it counted the query; the first 100,000 since the last reset, not necessarily sorted.
+   */
+  public List<Long> arrivalTimes() {
+    return counters.arrivals();
+  }
+
   /** Zeroes the counters; fault rules, including SERVFAIL_FIRST budgets, are untouched. */
   public void resetCounters() {
     counters.reset();

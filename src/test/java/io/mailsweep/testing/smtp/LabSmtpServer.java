@@ -20,7 +20,8 @@ import javax.net.ssl.SSLContext;
 /**
  * An in-process SMTP server for tests on 127.0.0.1 and an ephemeral port, playing one {@link
  * Scenario} on every connection. It records what clients did: connections accepted, every command
- * line (in arrival order, over all connections) and every server-side handshake. Bounded: at most
+ * line (in arrival order, over all connections), every server-side handshake and when each
+ * connection was busy. Bounded: at most
  * {@link #MAX_CONNECTIONS} at once (further ones are closed on accept), {@link SmtpSession} limits
  * each connection's commands, line length and idle time. Daemon threads; {@link #close()} ends all.
  */
@@ -38,6 +39,19 @@ public final class LabSmtpServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> commands = new CopyOnWriteArrayList<>();
   private final List<String> handshakes = new CopyOnWriteArrayList<>();
+  private final List<Busy> busy = new CopyOnWriteArrayList<>();
+
+  /**
+   * When one connection was busy, in {@link System#nanoTime()}: from its accept to the arrival of the
+   * client's last command (its accept when it sent none). A client that waits for the reply to its
+   * last command, as SMTP clients do, was connected for all of it, so the spans of connections that
+   * overlap here overlapped at the client too.
+   */
+  public record Busy(long accepted, long lastCommand) {
+    public boolean overlaps(Busy other) {
+      return accepted < other.lastCommand && other.accepted < lastCommand;
+    }
+  }
 
   private LabSmtpServer(ServerSocket listener, Scenario scenario) {
     this.listener = listener;
@@ -88,6 +102,12 @@ public final class LabSmtpServer implements AutoCloseable {
     return connections.get();
   }
 
+  /** The busy span of every connection that has ended, in the order they ended. */
+  public List<Busy> busy() {
+    settle();
+    return List.copyOf(busy);
+  }
+
   /** Every command line received so far, as sent, over all connections. */
   public List<String> commands() {
     settle();
@@ -127,10 +147,11 @@ public final class LabSmtpServer implements AutoCloseable {
       } catch (IOException e) {
         continue;
       }
+      long accepted = System.nanoTime();
       connections.incrementAndGet();
       open.add(socket);
       try {
-        pool.execute(() -> serve(socket));
+        pool.execute(() -> serve(socket, accepted));
       } catch (RejectedExecutionException busy) {
         closeQuietly(socket);
         open.remove(socket);
@@ -138,10 +159,15 @@ public final class LabSmtpServer implements AutoCloseable {
     }
   }
 
-  private void serve(Socket socket) {
+  private void serve(Socket socket, long accepted) {
+    long[] lastCommand = {accepted};
     try {
-      new SmtpSession(socket, scenario, tlsContext, commands::add, handshakes::add).run();
+      new SmtpSession(socket, scenario, tlsContext, line -> {
+        lastCommand[0] = System.nanoTime();
+        commands.add(line);
+      }, handshakes::add).run();
     } finally {
+      busy.add(new Busy(accepted, lastCommand[0]));
       closeQuietly(socket);
       open.remove(socket);
     }
