@@ -130,7 +130,7 @@ dnsdist_start() {
     echo 'setSecurityPollSuffix("")'
     echo "setLocal(\"$dist_addr:53\")"
     echo 'setUDPSocketBufferSizes(8388608, 8388608)'
-    echo "newServer({address=\"$nsd_addr:$nsd_port\", name=\"nsd\", checkInterval=3600, mustResolve=false, sockets=4})"
+    echo "newServer({address=\"$nsd_addr:$nsd_port\", name=\"nsd\", checkInterval=3600, mustResolve=false, sockets=4}):setUp()"
     echo "controlSocket(\"$console\")"
     echo "setKey(\"$key\")"
     echo 'setConsoleConnectionsLogging(false)'
