@@ -10,7 +10,9 @@ import io.mailsweep.net.dns.ResolverHealth;
 import io.mailsweep.net.dns.RetryingDns;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,8 @@ public final class ScanEngine implements AutoCloseable {
   private final ResolverHealth health;
   private final DomainScanner scanner;
   private final TransportStack transport;
+  /** The dnsjava adapters, whose shared UDP sockets close with the engine. */
+  private final List<DnsjavaDns> adapters = new ArrayList<>();
   private volatile ProgressMeter progress = new ProgressMeter("scan", 0, System.err);
 
   public ScanEngine(ScanSettings settings) {
@@ -45,7 +49,7 @@ public final class ScanEngine implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mailsweep-timer"));
     TransportSettings t = settings.transport();
     DnsSettings dns = settings.dns().withDnssec(t.trustResolverAd(), t.dnssecTrustAnchor());
-    Dns retrying = new RetryingDns(new DnsjavaDns(dns, callbacks, timer), dns.retries(), dns.backoff(), timer);
+    Dns retrying = new RetryingDns(adapter(new DnsjavaDns(dns, callbacks, timer)), dns.retries(), dns.backoff(), timer);
     this.health = probe(retrying);
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
@@ -74,8 +78,14 @@ public final class ScanEngine implements AutoCloseable {
     if (dns.dnssecTrustAnchor() == null) {
       return guarded;
     }
-    Dns validating = new RetryingDns(DnsjavaDns.validating(dns, callbacks, timer), dns.retries(), dns.backoff(), timer);
+    Dns validating =
+        new RetryingDns(adapter(DnsjavaDns.validating(dns, callbacks, timer)), dns.retries(), dns.backoff(), timer);
     return new GuardedDns(new CachingDns(validating, dns.cacheEntries()), health);
+  }
+
+  private DnsjavaDns adapter(DnsjavaDns adapter) {
+    adapters.add(adapter);
+    return adapter;
   }
 
   private static Map<String, Duration> transportDeadlines(ScanSettings settings) {
@@ -146,6 +156,7 @@ public final class ScanEngine implements AutoCloseable {
     if (transport != null) {
       transport.close();
     }
+    adapters.forEach(DnsjavaDns::close);
     callbacks.shutdownNow();
     timer.shutdownNow();
     try {

@@ -6,6 +6,7 @@ import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsStatus;
 import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.RecordType;
+import io.mailsweep.net.dns.UdpPoolSettings;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -27,7 +28,13 @@ import java.util.concurrent.Semaphore;
  * records) against a resolver on loopback, with a fixed number in flight. Part of the scale
  * benchmark: it separates the cost of the DNS transport from the cost of the checks.
  *
- * <pre>bash samples/bench/java-bench.sh DnsThroughputBench QUESTIONS_FILE RESOLVER_IP:PORT [IN_FLIGHT] [ROUNDS]</pre>
+ * <p>TRANSPORT is {@code pooled} (the default: shared sockets, {@link io.mailsweep.net.dns.PooledUdpClient})
+ * or {@code dnsjava} (dnsjava's own client, a fresh socket per query).
+ *
+ * <pre>
+ * bash samples/bench/java-bench.sh DnsThroughputBench QUESTIONS_FILE RESOLVER_IP:PORT \
+ *     [IN_FLIGHT] [ROUNDS] [TRANSPORT]
+ * </pre>
  */
 public final class DnsThroughputBench {
   private DnsThroughputBench() {}
@@ -47,9 +54,14 @@ public final class DnsThroughputBench {
     }
     int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    UdpPoolSettings pool = switch (args.length > 4 ? args[4] : "pooled") {
+      case "pooled" -> UdpPoolSettings.DEFAULT;
+      case "dnsjava" -> null;
+      default -> throw new IllegalArgumentException("transport: pooled or dnsjava, not " + args[4]);
+    };
     ExecutorService callbacks = Executors.newFixedThreadPool(2);
     DnsSettings settings = new DnsSettings(List.of(resolver), Duration.ofSeconds(2), 0, Duration.ofMillis(250),
-        inFlight, 0, 8);
+        inFlight, 0, 8).withUdpPool(pool);
     DnsjavaDns dns = new DnsjavaDns(settings, callbacks);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int round = 0; round <= rounds; round++) {
@@ -73,6 +85,7 @@ public final class DnsThroughputBench {
           round == 0 ? "warm-up" : "round " + round, questions.size(), seconds, questions.size() / seconds,
           cpu * 1e6 / questions.size(), statuses);
     }
+    dns.close();
     callbacks.shutdown();
   }
 

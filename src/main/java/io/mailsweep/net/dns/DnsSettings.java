@@ -25,6 +25,8 @@ import java.util.List;
  *     default) for none
  * @param queryRate queries per second sent to each resolver; {@link QueryRate#AUTO} (the
  *     default) paces only the well-known public resolvers
+ * @param udpPool the shared UDP sockets queries go out on ({@link PooledUdpClient}); null for
+ *     dnsjava's own transport, a fresh socket per query (slower, more source ports)
  */
 public record DnsSettings(
     List<InetSocketAddress> resolvers,
@@ -36,7 +38,8 @@ public record DnsSettings(
     int maxCnameHops,
     boolean trustResolverAd,
     Path dnssecTrustAnchor,
-    QueryRate queryRate) {
+    QueryRate queryRate,
+    UdpPoolSettings udpPool) {
 
   public DnsSettings {
     resolvers = List.copyOf(resolvers);
@@ -67,19 +70,26 @@ public record DnsSettings(
       int maxInFlight,
       int cacheEntries,
       int maxCnameHops) {
-    this(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops, false, null, QueryRate.AUTO);
+    this(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops, false, null, QueryRate.AUTO,
+        UdpPoolSettings.DEFAULT);
   }
 
   /** These settings with the given DNSSEC sources ({@code trustAnchor} may be null). */
   public DnsSettings withDnssec(boolean trustAd, Path trustAnchor) {
     return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
-        trustAd, trustAnchor, queryRate);
+        trustAd, trustAnchor, queryRate, udpPool);
   }
 
   /** These settings with another query rate for each resolver. */
   public DnsSettings withQueryRate(QueryRate rate) {
     return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
-        trustResolverAd, dnssecTrustAnchor, rate);
+        trustResolverAd, dnssecTrustAnchor, rate, udpPool);
+  }
+
+  /** These settings with other shared UDP sockets, or null for dnsjava's socket per query. */
+  public DnsSettings withUdpPool(UdpPoolSettings pool) {
+    return new DnsSettings(resolvers, timeout, retries, backoff, maxInFlight, cacheEntries, maxCnameHops,
+        trustResolverAd, dnssecTrustAnchor, queryRate, pool);
   }
 
   /** Whether any answer can be authenticated: a trust anchor or a trusted validating resolver. */

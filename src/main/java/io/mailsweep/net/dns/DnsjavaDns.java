@@ -19,12 +19,15 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * The dnsjava adapter: one try of one question against one resolver per call, asynchronous, with
  * a global cap on questions in flight and a cap on queries per second for each resolver ({@link
  * DnsSettings#queryRate()}, paced by {@link QueryPacer}). Retries, caching and the canary guard
  * are decorators around it. This class and its package-private helpers are the only code that touches dnsjava.
+ * Its resolvers share one {@link PooledUdpClient} (unless {@link DnsSettings#udpPool()} is null),
+ * which {@link #close()} closes.
  *
  * <p>DNSSEC: a plain adapter authenticates nothing, unless {@link DnsSettings#trustResolverAd()}
  * says the resolvers validate, when their AD bit is believed. {@link #validating} builds an adapter
@@ -32,13 +35,14 @@ import org.xbill.DNS.TextParseException;
  * {@link DnsStatus#BOGUS}, never an insecure one. An answer reached through CNAMEs is
  * authenticated only when every step was.
  */
-public final class DnsjavaDns implements Dns {
+public final class DnsjavaDns implements Dns, AutoCloseable {
   private final List<Upstream> upstreams;
   private final Executor executor;
   private final AsyncLimiter inFlight;
   private final int maxCnameHops;
   private final boolean trustAd;
   private final AtomicInteger next = new AtomicInteger();
+  private final PooledUdpClient udp;
 
   /** The progress of one question along its CNAME chain. */
   private record Chase(
@@ -47,7 +51,7 @@ public final class DnsjavaDns implements Dns {
 
   /** An adapter whose paced queries wait on the JDK's shared delay scheduler. */
   public DnsjavaDns(DnsSettings settings, Executor executor) {
-    this(settings, executor, plain(settings, delayedOn(executor)));
+    this(settings, executor, udpClient(settings), delayedOn(executor));
   }
 
   /**
@@ -56,12 +60,17 @@ public final class DnsjavaDns implements Dns {
    *     rate cap
    */
   public DnsjavaDns(DnsSettings settings, Executor executor, ScheduledExecutorService timer) {
-    this(settings, executor, plain(settings, QueryPacer.Scheduler.of(timer)));
+    this(settings, executor, udpClient(settings), QueryPacer.Scheduler.of(timer));
   }
 
-  private DnsjavaDns(DnsSettings settings, Executor executor, List<Upstream> upstreams) {
+  private DnsjavaDns(DnsSettings settings, Executor executor, PooledUdpClient udp, QueryPacer.Scheduler scheduler) {
+    this(settings, executor, udp, plain(settings, scheduler, udp));
+  }
+
+  private DnsjavaDns(DnsSettings settings, Executor executor, PooledUdpClient udp, List<Upstream> upstreams) {
     this.upstreams = List.copyOf(upstreams);
     this.executor = executor;
+    this.udp = udp;
     this.inFlight = new AsyncLimiter(settings.maxInFlight());
     this.maxCnameHops = settings.maxCnameHops();
     this.trustAd = settings.trustResolverAd();
@@ -91,23 +100,34 @@ public final class DnsjavaDns implements Dns {
       throw new IllegalArgumentException("a validating resolver needs a DNSSEC trust anchor file");
     }
     List<Upstream> upstreams = new ArrayList<>();
+    PooledUdpClient udp = udpClient(settings);
     try {
       byte[] anchors = Files.readAllBytes(file);
       for (InetSocketAddress address : settings.resolvers()) {
-        upstreams.add(Upstream.validating(address, settings.timeout(), pacer(settings, address, scheduler), anchors));
+        upstreams.add(Upstream.validating(address, settings.timeout(), pacer(settings, address, scheduler),
+            io(udp), anchors));
       }
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace("<none>:", "line ");
       throw new IllegalArgumentException("cannot load the DNSSEC trust anchors (DS or DNSKEY records in zone-file"
           + " syntax) from " + file + ": " + why, e);
     }
-    return new DnsjavaDns(settings, executor, upstreams);
+    return new DnsjavaDns(settings, executor, udp, upstreams);
   }
 
-  private static List<Upstream> plain(DnsSettings settings, QueryPacer.Scheduler scheduler) {
+  private static List<Upstream> plain(DnsSettings settings, QueryPacer.Scheduler scheduler, PooledUdpClient udp) {
     return settings.resolvers().stream()
-        .map(a -> Upstream.plain(a, settings.timeout(), pacer(settings, a, scheduler)))
+        .map(a -> Upstream.plain(a, settings.timeout(), pacer(settings, a, scheduler), io(udp)))
         .toList();
+  }
+
+  /** One UDP client for all of an adapter's resolvers; it opens its sockets on the first query. */
+  private static PooledUdpClient udpClient(DnsSettings settings) {
+    return settings.udpPool() == null ? null : new PooledUdpClient(settings.udpPool());
+  }
+
+  private static IoClientFactory io(PooledUdpClient udp) {
+    return udp == null ? null : new PooledIoClientFactory(udp);
   }
 
   private static QueryPacer pacer(DnsSettings settings, InetSocketAddress resolver, QueryPacer.Scheduler scheduler) {
@@ -123,6 +143,14 @@ public final class DnsjavaDns implements Dns {
   @Override
   public CompletableFuture<DnsAnswer> query(DomainName name, RecordType type) {
     return follow(name, new Chase(name, type, List.of(), List.of(), false, true));
+  }
+
+  /** Closes the shared UDP sockets; questions still on the wire fail as network errors. */
+  @Override
+  public void close() {
+    if (udp != null) {
+      udp.close();
+    }
   }
 
   /** Questions sent and not yet answered. */

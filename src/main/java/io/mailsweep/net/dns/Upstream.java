@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.dnssec.ValidatingResolver;
+import org.xbill.DNS.io.IoClientFactory;
 
 /**
  * One configured resolver as the adapter asks it: directly, or through dnsjava's DNSSEC validator
@@ -35,17 +36,19 @@ final class Upstream {
     this.label = a.getAddress().getHostAddress() + (a.getPort() == 53 ? "" : ":" + a.getPort());
   }
 
-  static Upstream plain(InetSocketAddress address, Duration timeout, QueryPacer pacer) {
-    return new Upstream(simple(address, timeout), pacer, null, null);
+  /** @param io the transport shared by a run's upstreams; null for dnsjava's default */
+  static Upstream plain(InetSocketAddress address, Duration timeout, QueryPacer pacer, IoClientFactory io) {
+    return new Upstream(simple(address, timeout, io), pacer, null, null);
   }
 
   /**
    * @param anchors DS or DNSKEY records in zone-file syntax
    * @throws IOException when the anchors do not parse
    */
-  static Upstream validating(InetSocketAddress address, Duration timeout, QueryPacer pacer, byte[] anchors)
+  static Upstream validating(
+      InetSocketAddress address, Duration timeout, QueryPacer pacer, IoClientFactory io, byte[] anchors)
       throws IOException {
-    SimpleResolver resolver = simple(address, timeout);
+    SimpleResolver resolver = simple(address, timeout, io);
     UpstreamGate gate = new UpstreamGate(resolver, pacer);
     ValidatingResolver validator = new ValidatingResolver(gate);
     validator.loadTrustAnchors(new ByteArrayInputStream(anchors));
@@ -53,8 +56,11 @@ final class Upstream {
     return new Upstream(resolver, pacer, gate, validator);
   }
 
-  private static SimpleResolver simple(InetSocketAddress address, Duration timeout) {
+  private static SimpleResolver simple(InetSocketAddress address, Duration timeout, IoClientFactory io) {
     SimpleResolver resolver = new SimpleResolver(address);
+    if (io != null) {
+      resolver.setIoClientFactory(io);
+    }
     resolver.setTimeout(timeout);
     resolver.setEDNS(0, EDNS_PAYLOAD, 0, List.of());
     return resolver;
