@@ -8,6 +8,7 @@ import io.mailsweep.job.ScanRequest;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.QueryRate;
+import io.mailsweep.net.dns.UdpPoolSettings;
 import io.mailsweep.net.dns.SystemResolvers;
 import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.CheckCatalog;
@@ -98,6 +99,16 @@ final class ScanOptions {
           + " public resolvers (Google, Cloudflare, Quad9, OpenDNS), no cap for others (default: ${DEFAULT-VALUE}).")
   String dnsQps;
 
+  @Option(names = "--dns-sockets", paramLabel = "N", defaultValue = "32",
+      description = "UDP sockets DNS questions share, each replaced by a new port after --dns-socket-queries;"
+          + " 0: a new socket for every question (default: ${DEFAULT-VALUE}).")
+  int dnsSockets;
+
+  @Option(names = "--dns-socket-queries", paramLabel = "N", defaultValue = "2000",
+      description = "Questions one shared UDP socket carries before a newly bound one replaces it"
+          + " (default: ${DEFAULT-VALUE}).")
+  int dnsSocketQueries;
+
   @Option(names = "--dns-cache", paramLabel = "N", defaultValue = "200000",
       description = "Answers cached for the run (default: ${DEFAULT-VALUE}).")
   int dnsCache;
@@ -153,7 +164,7 @@ final class ScanOptions {
 
   ScanRequest toRequest(Path input) {
     DnsSettings dns = new DnsSettings(resolverAddresses(), dnsTimeout, dnsRetries, dnsBackoff,
-        dnsInFlight, dnsCache, 8).withQueryRate(queryRate());
+        dnsInFlight, dnsCache, 8).withQueryRate(queryRate()).withUdpPool(udpPool());
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
         domainDeadline, canaryNames(), progress, checkOptions(),
         transport.toSettings());
@@ -161,6 +172,17 @@ final class ScanOptions {
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile(),
         domainsInFlight);
+  }
+
+  private UdpPoolSettings udpPool() {
+    if (dnsSockets == 0) {
+      return null;
+    }
+    try {
+      return new UdpPoolSettings(dnsSockets, dnsSocketQueries, UdpPoolSettings.DEFAULT.maxPendingPerSocket());
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--dns-sockets/--dns-socket-queries: " + e.getMessage());
+    }
   }
 
   private QueryRate queryRate() {

@@ -4,6 +4,7 @@ import io.mailsweep.check.CheckOptions;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.QueryRate;
+import io.mailsweep.net.dns.UdpPoolSettings;
 import io.mailsweep.report.ReportFormat;
 import io.mailsweep.scan.ScanSettings;
 import java.net.InetSocketAddress;
@@ -52,6 +53,9 @@ public final class RunParameters {
     m.put("dns.qps.per-resolver", d.resolvers().stream()
         .map(a -> address(a) + " " + QueryRate.describe(d.queryRate().forResolver(a.getAddress())))
         .collect(Collectors.joining(", ")));
+    m.put("dns.udp.sockets", d.udpPool() == null ? "0" : Integer.toString(d.udpPool().sockets()));
+    m.put("dns.udp.socket-queries", Integer.toString(
+        (d.udpPool() == null ? UdpPoolSettings.DEFAULT : d.udpPool()).queriesPerSocket()));
     m.put("dns.cache.entries", Integer.toString(d.cacheEntries()));
     m.put("dns.cname.hops", Integer.toString(d.maxCnameHops()));
     m.put("domain.deadline.ms", Long.toString(s.domainDeadline().toMillis()));
@@ -86,7 +90,8 @@ public final class RunParameters {
         integer(p, "dns.in-flight"),
         integer(p, "dns.cache.entries"),
         integer(p, "dns.cname.hops"))
-        .withQueryRate(QueryRate.parse(text(p, "dns.qps", "auto")));
+        .withQueryRate(QueryRate.parse(text(p, "dns.qps", "auto")))
+        .withUdpPool(udpPool(p));
     ScanSettings settings = new ScanSettings(
         List.of(p.getString("checks").split(",")),
         dns,
@@ -105,6 +110,14 @@ public final class RunParameters {
         reportName == null ? ReportName.DEFAULT : new ReportName(reportName),
         ReportFormat.parse(text(p, "report.formats", "xlsx")), text(p, "report.profile", ScanRequest.DEFAULT_PROFILE),
         integer(p, "domains.in-flight", ScanRequest.DEFAULT_DOMAINS_IN_FLIGHT));
+  }
+
+  /** The shared UDP sockets; runs stored before they existed restart with the defaults. */
+  private static UdpPoolSettings udpPool(JobParameters p) {
+    int sockets = integer(p, "dns.udp.sockets", UdpPoolSettings.DEFAULT.sockets());
+    return sockets == 0 ? null : new UdpPoolSettings(sockets,
+        integer(p, "dns.udp.socket-queries", UdpPoolSettings.DEFAULT.queriesPerSocket()),
+        UdpPoolSettings.DEFAULT.maxPendingPerSocket());
   }
 
   public static String address(InetSocketAddress a) {

@@ -48,7 +48,7 @@ class ScanJobTest {
     exitCode = Main.run("scan", LAB.resolve("vendors-lab.csv").toString(),
         "--resolver", "127.0.0.1:" + dns.port(), "--canary", "canary.test",
         "--out", work.resolve("out").toString(), "--db", db,
-        "--dns-timeout", "300ms", "--dns-retries", "1", "--dns-backoff", "20ms",
+        "--dns-timeout", "1s", "--dns-retries", "1", "--dns-backoff", "20ms",
         "--threads", "2", "--partitions", "3", "--chunk", "4", "--progress", "0s", "--checks", "spf,dmarc",
         "--format", "xlsx,jsonl,csv");
     connection = DriverManager.getConnection(db, "sa", "");
