@@ -3,6 +3,7 @@ package io.mailsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mailsweep.schedule.FakeTime;
+import io.mailsweep.testing.db.SqlCount;
 import io.mailsweep.testing.dns.LabDnsServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -166,15 +167,15 @@ class ScheduleCommandTest {
       assertThat(out.toString()).contains("schedule: stopping", "mailsweep run 1: FAILED",
           "Resume with: mailsweep restart 1", "bulk: run ended with exit code 1 while the schedule was stopping",
           "schedule: stopped after 1 run");
-      assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPED'")).isEqualTo(1);
-      long committed = count(db, "SELECT COUNT(*) FROM domain_result");
+      assertThat(SqlCount.of(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STOPPED'")).isEqualTo(1);
+      long committed = SqlCount.of(db, "SELECT COUNT(*) FROM domain_result");
       assertThat(committed).as("stopped mid-scan").isBetween(1L, domains - 1L);
 
       assertThat(Main.run("restart", "1", "--db", db, "--chunk", "10")).isZero();
     }
-    assertThat(count(db, "SELECT COUNT(*) FROM domain_result")).isEqualTo(domains);
-    assertThat(count(db, "SELECT COUNT(DISTINCT domain) FROM domain_result")).isEqualTo(domains);
-    assertThat(count(db, "SELECT COUNT(*) FROM scan_run WHERE status = 'COMPLETED'")).isEqualTo(1);
+    assertThat(SqlCount.of(db, "SELECT COUNT(*) FROM domain_result")).isEqualTo(domains);
+    assertThat(SqlCount.of(db, "SELECT COUNT(DISTINCT domain) FROM domain_result")).isEqualTo(domains);
+    assertThat(SqlCount.of(db, "SELECT COUNT(*) FROM scan_run WHERE status = 'COMPLETED'")).isEqualTo(1);
   }
 
   private static void waitForCommittedDomains(String db, Future<Integer> exit) throws Exception {
@@ -182,8 +183,8 @@ class ScheduleCommandTest {
     while (System.nanoTime() < deadline) {
       assertThat(exit.isDone()).as("the schedule is still running").isFalse();
       if (Files.exists(Path.of(db.substring("jdbc:h2:file:".length()) + ".mv.db"))
-          && count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'DOMAIN_RESULT'") > 0
-          && count(db, "SELECT COUNT(*) FROM domain_result") > 0) {
+          && SqlCount.of(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'DOMAIN_RESULT'") > 0
+          && SqlCount.of(db, "SELECT COUNT(*) FROM domain_result") > 0) {
         return;
       }
       Thread.sleep(20);
@@ -208,12 +209,5 @@ class ScheduleCommandTest {
     }
     Files.writeString(zones.resolve("bulk.zone"), zone);
     return Files.writeString(work.resolve("bulk.csv"), csv);
-  }
-
-  private static long count(String db, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(db, "sa", "")) {
-      Long n = new JdbcTemplate(new SingleConnectionDataSource(c, true)).queryForObject(sql, Long.class);
-      return n == null ? 0 : n;
-    }
   }
 }

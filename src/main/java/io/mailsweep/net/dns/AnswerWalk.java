@@ -51,6 +51,12 @@ record AnswerWalk(List<Record> records, List<String> aliases, String unresolvedA
     }
   }
 
+  /**
+   * The RRset of {@code type} at {@code name}, in canonical order (RFC 4034 §6.3, dnsjava's {@link
+   * Record#compareTo}): the order of an RRset carries no meaning (RFC 2181 §5) and servers rotate
+   * it from answer to answer, so without this the same records would read differently in every
+   * run's evidence.
+   */
   private static List<Record> recordsAt(List<Record> answer, Name name, int type) {
     List<Record> out = new ArrayList<>();
     for (Record r : answer) {
@@ -58,6 +64,7 @@ record AnswerWalk(List<Record> records, List<String> aliases, String unresolvedA
         out.add(r);
       }
     }
+    out.sort(null);
     return out;
   }
 

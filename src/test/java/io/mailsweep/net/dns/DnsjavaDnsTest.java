@@ -46,6 +46,9 @@ class DnsjavaDnsTest {
         host       IN A   127.0.30.1
         multi      IN TXT "v=spf1 ip4:127.0.30.1" " -all"
         multi      IN TXT "other"
+        rotating   IN MX  20 mx3
+        rotating   IN MX  10 mx1
+        rotating   IN MX  20 mx2
         alias      IN CNAME chain
         chain      IN CNAME multi
         loop1      IN CNAME loop2
@@ -101,6 +104,17 @@ class DnsjavaDnsTest {
     assertThat(a.records()).extracting(DnsRecord::joinedText)
         .containsExactlyInAnyOrder("v=spf1 ip4:127.0.30.1 -all", "other");
     assertThat(a.records()).anySatisfy(r -> assertThat(r.strings()).containsExactly("v=spf1 ip4:127.0.30.1", " -all"));
+  }
+
+  /** Two scans of an unchanged world wrote the records of an RRset in different orders. */
+  @Test
+  void anRrsetReadsTheSameWhicheverWayTheServerRotatesIt() {
+    List<List<String>> answers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      answers.add(ask(adapter(10), "rotating.adapter.test", RecordType.MX).records().stream()
+          .map(DnsRecord::data).toList());
+    }
+    assertThat(answers).containsOnly(List.of("10 mx1.adapter.test.", "20 mx2.adapter.test.", "20 mx3.adapter.test."));
   }
 
   @Test

@@ -16,6 +16,13 @@ record LoopbackSockets(DatagramSocket udp, ServerSocket tcp) {
   private static final int TCP_BACKLOG = 64;
 
   /**
+   * Bytes of queries the UDP socket holds while the one receiving thread is busy: bulk scans send
+   * hundreds at once, and the kernel default (about 200 of them) drops the rest. Linux caps it at
+   * {@code net.core.rmem_max}.
+   */
+  private static final int UDP_RECEIVE_BUFFER = 4 << 20;
+
+  /**
    * Binds both sockets; port 0 picks a number free for both.
    *
    * @throws IllegalArgumentException if {@code address} is not in 127.0.0.0/8
@@ -62,6 +69,7 @@ record LoopbackSockets(DatagramSocket udp, ServerSocket tcp) {
   private static LoopbackSockets bindPair(InetAddress address, int port) throws IOException {
     DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port));
     try {
+      udp.setReceiveBufferSize(UDP_RECEIVE_BUFFER);
       ServerSocket tcp = new ServerSocket();
       try {
         tcp.setReuseAddress(true);
