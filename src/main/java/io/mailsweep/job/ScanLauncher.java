@@ -1,5 +1,6 @@
 package io.mailsweep.job;
 
+import io.mailsweep.store.IdentityRepair;
 import io.mailsweep.store.RunCounts;
 import io.mailsweep.store.RunRepository;
 import io.mailsweep.store.ScanRun;
@@ -58,6 +59,7 @@ public class ScanLauncher {
     if (last.isRunning() || last.getStatus() == BatchStatus.STOPPING) {
       last = operator.recover(last);
     }
+    new IdentityRepair(jdbc).afterCrash();
     JobExecution execution = operator.restart(last);
     return outcome(runId, execution);
   }
