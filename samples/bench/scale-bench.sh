@@ -247,7 +247,7 @@ if ((crash_size > 0)); then
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     done_now="$(grep -oE '^scan: [0-9,]+' "$d/first.err" | tail -1 | tr -dc '0-9' || true)"
-    if [[ -n "$done_now" ]] && ((done_now >= kill_at)); then
+    if [[ -n "$done_now" ]] && ((done_now >= kill_at && done_now < crash_size)); then
       kill -KILL "$pid"
       break
     fi
@@ -257,8 +257,9 @@ if ((crash_size > 0)); then
   committed="$(sql "$d/db" "SELECT COUNT(*) FROM domain_result" | head -1 | tr -dc '0-9')"
   java "-Xmx$heap" -jar target/mailsweep.jar restart 1 --db "jdbc:h2:file:$d/db" >"$d/second.out" 2>"$d/second.err" \
     || [[ $? == 3 ]] || die "restart failed; see $d/second.err"
-  counts="$(sql "$d/db" "SELECT (SELECT COUNT(*) FROM input_row WHERE disposition = 'ACCEPTED'),
-    (SELECT COUNT(*) FROM domain_result), (SELECT COUNT(DISTINCT input_row_id) FROM domain_result)" | head -1)"
+  counts="$(sql "$d/db" "SELECT (SELECT COUNT(*) FROM input_row WHERE disposition = 'ACCEPTED') AS a,
+    (SELECT COUNT(*) FROM domain_result) AS b, (SELECT COUNT(DISTINCT input_row_id) FROM domain_result) AS c" \
+    | head -1)"
   # The CSV reports of the two runs must be equal once the columns that name the run are dropped.
   same="different"
   # Each run probes one random DKIM selector (ms-<16 hex>) to detect wildcard answers: masked.
