@@ -17,7 +17,8 @@
 #   4. scans each size with the DNS-only checks (spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt; no
 #      --allow-targets, so the target guard lets no connection out) at the same -Xmx, and prints
 #      domains/s, DNS questions/s on the wire (dnsdist's counter) against the dnsperf ceiling, peak
-#      RSS, the heap (largest live set after a collection), and the time of each step;
+#      RSS, the heap before and after collections as G1 logs it (it fills the -Xmx it is given; peak
+#      RSS is the memory figure), and the time of each step;
 #   5. scans the latency size again with dnsdist adding 50 ms to every answer and dropping 1% of
 #      questions, as a real recursive resolver behaves;
 #   6. optionally kills a scan with SIGKILL at a random point of the scan step, restarts it, and
