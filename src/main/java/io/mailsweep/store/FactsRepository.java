@@ -2,7 +2,6 @@ package io.mailsweep.store;
 
 import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsAssembler.Row;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -11,7 +10,6 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -88,14 +86,8 @@ public final class FactsRepository {
    */
   private String collation() {
     if (collation == null) {
-      String product = jdbc.execute((ConnectionCallback<String>) FactsRepository::product);
-      collation = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-          ? " COLLATE \"C\"" : "";
+      collation = Databases.is(jdbc, "postgres") ? " COLLATE \"C\"" : "";
     }
     return collation;
-  }
-
-  private static String product(Connection c) throws SQLException {
-    return c.getMetaData().getDatabaseProductName();
   }
 }

@@ -1,7 +1,6 @@
 package io.mailsweep.store;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,8 +21,7 @@ public final class IdentityRepair {
 
   /** Realigns the identities on H2; does nothing on other databases. Returns the tables touched. */
   public int afterCrash() {
-    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-    if (product == null || !product.toLowerCase(Locale.ROOT).contains("h2")) {
+    if (!Databases.is(jdbc, "h2")) {
       return 0;
     }
     int touched = 0;
