@@ -29,7 +29,8 @@ final class JobFile {
       "weak-ciphers", "---no-weak-ciphers");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
       "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff",
-      "dns-in-flight", "dns-qps", "dns-sockets", "dns-socket-queries", "dns-cache", "domain-deadline", "canary",
+      "dns-in-flight", "dns-qps", "dns-sockets", "dns-socket-queries", "dns-cache", "domain-deadline",
+      "unanswered-domains", "canary",
       "progress", "schedule", "description", "dkim-selectors", "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca",
       "smtp-port", "ehlo-name", "smtp-connect-timeout", "smtp-banner-timeout", "smtp-command-timeout",
       "smtp-deadline", "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-per-subnet", "smtp-cache",

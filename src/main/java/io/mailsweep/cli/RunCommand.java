@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Run the scan described by a job file (the scheduled form of 'scan').",
       "Keys: input (required), name, column, out, resolvers, checks, threads, partitions, chunk, db,"
-          + " dns-timeout, dns-retries, dns-backoff, dns-in-flight, dns-qps, dns-cache, domain-deadline,"
+          + " dns-timeout, dns-retries, dns-backoff, dns-in-flight, dns-qps, dns-cache, domain-deadline, unanswered-domains,"
           + " canary (a list, or false), progress, dkim-selectors, dkim-min-bits, dkim-good-bits,"
           + " report-name, profile, keep-runs, schedule and timezone (for 'mailsweep schedule'), description."
           + " Relative paths are"

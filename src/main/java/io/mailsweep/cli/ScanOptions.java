@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import io.mailsweep.policy.ProfileCatalog;
 import picocli.CommandLine.Mixin;
@@ -117,6 +118,12 @@ final class ScanOptions {
       description = "Hard limit for all checks of one domain; later results are inconclusive (default: ${DEFAULT-VALUE}).")
   Duration domainDeadline;
 
+  @Option(names = "--unanswered-domains", paramLabel = "skip|ask-all", defaultValue = "skip",
+      description = "A domain whose own TXT question goes unanswered through every retry: skip (its checks are"
+          + " INCONCLUSIVE without asking its other lookups) or ask-all (every check asks everything until the"
+          + " per-domain deadline) (default: ${DEFAULT-VALUE}).")
+  String unansweredDomains;
+
   @Option(names = "--canary", paramLabel = "NAME",
       description = "Name that must resolve, or the resolver is reported blind; repeatable (default: a.root-servers.net).")
   List<String> canary = new ArrayList<>();
@@ -167,11 +174,19 @@ final class ScanOptions {
         dnsInFlight, dnsCache, 8).withQueryRate(queryRate()).withUdpPool(udpPool());
     ScanSettings settings = new ScanSettings(CheckCatalog.parse(String.join(",", checks)), dns,
         domainDeadline, canaryNames(), progress, checkOptions(),
-        transport.toSettings());
+        transport.toSettings(), skipUnanswered());
     checkTrustAnchor(dns, settings.transport().dnssecTrustAnchor());
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile(),
         domainsInFlight);
+  }
+
+  private boolean skipUnanswered() {
+    return switch (unansweredDomains.toLowerCase(Locale.ROOT)) {
+      case "skip" -> true;
+      case "ask-all" -> false;
+      default -> throw new UserError("--unanswered-domains: expected skip or ask-all, got '" + unansweredDomains + "'");
+    };
   }
 
   private UdpPoolSettings udpPool() {

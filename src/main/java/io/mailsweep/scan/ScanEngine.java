@@ -66,7 +66,7 @@ public final class ScanEngine implements AutoCloseable {
             transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
             t.httpsPort(), t.smtpPort(), dns.dnssecConfigured());
     this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), context), settings.domainDeadline(),
-        transportDeadlines(settings));
+        transportDeadlines(settings), settings.skipUnanswered() ? guarded : null);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.List;
  * @param progressInterval how often progress is printed; zero switches it off
  * @param options settings of individual checks
  * @param transport how mail and policy servers are contacted
+ * @param skipUnanswered whether a domain whose own TXT question goes unanswered through every
+ *     retry is reported INCONCLUSIVE without running its checks (see {@link DomainScanner})
  */
 public record ScanSettings(
     List<String> checks,
@@ -26,7 +28,14 @@ public record ScanSettings(
     List<DomainName> canaryNames,
     Duration progressInterval,
     CheckOptions options,
-    TransportSettings transport) {
+    TransportSettings transport,
+    boolean skipUnanswered) {
+
+  /** Settings that skip the checks of domains whose name servers do not answer. */
+  public ScanSettings(List<String> checks, DnsSettings dns, Duration domainDeadline, List<DomainName> canaryNames,
+      Duration progressInterval, CheckOptions options, TransportSettings transport) {
+    this(checks, dns, domainDeadline, canaryNames, progressInterval, options, transport, true);
+  }
 
   /** Settings with the default transport settings. */
   public ScanSettings(List<String> checks, DnsSettings dns, Duration domainDeadline, List<DomainName> canaryNames,

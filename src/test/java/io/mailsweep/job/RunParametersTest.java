@@ -47,11 +47,12 @@ class RunParametersTest {
         Duration.ofSeconds(2), Duration.ofSeconds(3), 14, Path.of("/lab/tls.test.anchor"), true,
         Duration.ofMinutes(2));
     ScanSettings settings = new ScanSettings(List.of("mx", "starttls", "dane"), dns, Duration.ofSeconds(9),
-        List.of(), Duration.ZERO.plusSeconds(1), CheckOptions.DEFAULTS, transport);
+        List.of(), Duration.ZERO.plusSeconds(1), CheckOptions.DEFAULTS, transport, false);
     ScanRequest request = new ScanRequest("lab", Path.of("/in.csv"), null, Path.of("/out"), settings, 1, 1, 10);
     JobParameters parameters = RunParameters.of(7, request);
     assertThat(RunParameters.request(parameters)).isEqualTo(request);
     assertThat(parameters.getString("transport.smtp.per-subnet")).isEqualTo("3");
+    assertThat(parameters.getString("unanswered.domains")).isEqualTo("ask-all");
     JobParameters withoutPerSubnet = new JobParameters(parameters.parameters().stream()
         .filter(p -> !p.name().equals("transport.smtp.per-subnet")).collect(Collectors.toSet()));
     assertThat(RunParameters.request(withoutPerSubnet).settings().transport().smtpPerSubnet()).isEqualTo(4);
