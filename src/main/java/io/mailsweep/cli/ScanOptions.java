@@ -110,8 +110,9 @@ final class ScanOptions {
           + " (default: ${DEFAULT-VALUE}).")
   int dnsSocketQueries;
 
-  @Option(names = "--dns-cache", paramLabel = "N", defaultValue = "200000",
-      description = "Answers cached for the run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dns-cache", paramLabel = "N", defaultValue = "20000",
+      description = "Answers cached for the run, least recently used dropped first; names many domains share stay"
+          + " (default: ${DEFAULT-VALUE}).")
   int dnsCache;
 
   @Option(names = "--domain-deadline", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
