@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import io.mailsweep.policy.ProfileCatalog;
 import picocli.CommandLine.Mixin;
@@ -183,11 +182,11 @@ final class ScanOptions {
   }
 
   private boolean skipUnanswered() {
-    return switch (unansweredDomains.toLowerCase(Locale.ROOT)) {
-      case "skip" -> true;
-      case "ask-all" -> false;
-      default -> throw new UserError("--unanswered-domains: expected skip or ask-all, got '" + unansweredDomains + "'");
-    };
+    try {
+      return ScanSettings.skipsUnanswered(unansweredDomains);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--unanswered-domains: " + e.getMessage());
+    }
   }
 
   private UdpPoolSettings udpPool() {

@@ -59,7 +59,7 @@ public final class RunParameters {
     m.put("dns.cache.entries", Integer.toString(d.cacheEntries()));
     m.put("dns.cname.hops", Integer.toString(d.maxCnameHops()));
     m.put("domain.deadline.ms", Long.toString(s.domainDeadline().toMillis()));
-    m.put("unanswered.domains", s.skipUnanswered() ? "skip" : "ask-all");
+    m.put("unanswered.domains", ScanSettings.unansweredText(s.skipUnanswered()));
     m.put("canary", s.canaryNames().stream().map(DomainName::text).collect(Collectors.joining(",")));
     m.put("progress.interval.ms", Long.toString(s.progressInterval().toMillis()));
     m.put("dkim.selectors", String.join(",", s.options().dkimSelectors()));
@@ -103,7 +103,7 @@ public final class RunParameters {
             integer(p, "dkim.rsa.good-bits"), integer(p, "mx.max-hosts", CheckOptions.MAX_MX_HOSTS),
             integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES)),
         TransportParameters.read(p::getString),
-        !"ask-all".equals(p.getString("unanswered.domains")));
+        ScanSettings.skipsUnanswered(text(p, "unanswered.domains", ScanSettings.unansweredText(true))));
     String column = p.getString("input.column");
     String reportName = p.getString("report.name");
     return new ScanRequest(p.getString("job.name"), Path.of(p.getString("input.file")),

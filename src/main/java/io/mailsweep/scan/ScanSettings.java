@@ -5,6 +5,7 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.dns.DnsSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything that shapes how a run scans, fixed when the run starts and reused as it was when an
@@ -41,6 +42,20 @@ public record ScanSettings(
   public ScanSettings(List<String> checks, DnsSettings dns, Duration domainDeadline, List<DomainName> canaryNames,
       Duration progressInterval, CheckOptions options) {
     this(checks, dns, domainDeadline, canaryNames, progressInterval, options, TransportSettings.DEFAULTS);
+  }
+
+  /** The word {@code --unanswered-domains} and a stored run use for {@code skipUnanswered}. */
+  public static String unansweredText(boolean skip) {
+    return skip ? "skip" : "ask-all";
+  }
+
+  /** The inverse of {@link #unansweredText}, in any case; anything else is refused. */
+  public static boolean skipsUnanswered(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "skip" -> true;
+      case "ask-all" -> false;
+      default -> throw new IllegalArgumentException("expected skip or ask-all, got '" + text + "'");
+    };
   }
 
   /**
