@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * A run's results as CSV (RFC 4180: comma, CRLF, double quotes where needed; UTF-8 without a byte
@@ -52,14 +51,14 @@ final class CsvReport {
       CsvRow header = new CsvRow();
       FindingsSheet.COLUMNS.forEach(column -> header.text(column.header()));
       csv.printRecord(header.cells());
-      jdbc.query(FindingsSheet.SELECT, (RowCallbackHandler) rs -> print(csv, new CsvRow()
+      FindingsSheet.each(jdbc, runId, rs -> print(csv, new CsvRow()
           .text(rs.getString(1))
           .text(RunInfo.checkHeader(rs.getString(2)))
           .text(rs.getString(3))
           .text(rs.getString(4))
           .text(rs.getString(5))
           .text(rs.getString(6))
-          .text(rs.getString(7))), runId);
+          .text(rs.getString(7))));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.RowWindows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -8,8 +9,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Streams a run's accepted input rows, in input order, each with its domain and check results: a
- * single joined query whose consecutive rows are grouped per input row, so memory holds one
- * domain at a time whatever the size of the run.
+ * joined query per window of input rows ({@link RowWindows}) whose consecutive rows are grouped per
+ * input row, so memory holds one domain at a time and the database sorts one window at a time,
+ * whatever the size of the run.
  */
 final class DomainLines {
 
@@ -20,7 +22,7 @@ final class DomainLines {
       " FROM input_row ir"
           + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
           + " LEFT JOIN check_result cr ON cr.input_row_id = ir.id"
-          + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'"
+          + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED' AND ir.id > ? AND ir.id <= ?"
           + " ORDER BY ir.id, cr.id";
 
   private final boolean withEvidence;
@@ -37,9 +39,15 @@ final class DomainLines {
    * {@code withEvidence} its check cells carry their stored evidence.
    */
   static void each(JdbcTemplate jdbc, long runId, boolean withEvidence, Consumer<DomainLine> sink) {
+    RowWindows.of(jdbc, runId).forEachRemaining(window -> each(jdbc, runId, window, withEvidence, sink));
+  }
+
+  /** As above, for the input rows of one window only. */
+  static void each(JdbcTemplate jdbc, long runId, RowWindows.Window window, boolean withEvidence,
+      Consumer<DomainLine> sink) {
     DomainLines lines = new DomainLines(withEvidence, sink);
     String sql = COLUMNS + (withEvidence ? ", cr.evidence" : "") + FROM;
-    jdbc.query(sql, (RowCallbackHandler) lines::accept, runId);
+    jdbc.query(sql, (RowCallbackHandler) lines::accept, runId, window.after(), window.last());
     lines.flush();
   }
 

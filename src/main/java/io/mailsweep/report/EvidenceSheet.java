@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.RowWindows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -31,7 +32,8 @@ final class EvidenceSheet {
           + " FROM check_result cr"
           + " JOIN input_row ir ON ir.id = cr.input_row_id"
           + " JOIN domain_result dr ON dr.input_row_id = cr.input_row_id"
-          + " WHERE cr.run_id = ? ORDER BY cr.input_row_id, cr.id";
+          + " WHERE cr.run_id = ? AND cr.input_row_id > ? AND cr.input_row_id <= ?"
+          + " ORDER BY cr.input_row_id, cr.id";
 
   private final PagedSheet table;
   private final Palette palette;
@@ -43,7 +45,8 @@ final class EvidenceSheet {
 
   void write(JdbcTemplate jdbc, long runId) {
     ServerCertificates certificates = new ServerCertificates(jdbc, runId);
-    jdbc.query(SELECT, (RowCallbackHandler) rs -> rows(rs, certificates), runId);
+    RowWindows.of(jdbc, runId).forEachRemaining(window -> jdbc.query(SELECT,
+        (RowCallbackHandler) rs -> rows(rs, certificates), runId, window.after(), window.last()));
     table.finish();
   }
 

@@ -1,44 +1,60 @@
 package io.mailsweep.report;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.mailsweep.store.RowWindows;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Walks a run's findings ordered by input row id alongside the domains, which come in the same
- * order, handing out each input row's findings when its domain is written: a merge of two sorted
- * streams, so only one domain's findings are in memory at a time.
+ * Walks a run's findings in input row order alongside the domains, which come in the same order,
+ * handing out each input row's findings when its domain is written: the findings are read one
+ * window of input rows at a time ({@link RowWindows}), so only one window's findings are in memory
+ * and the database never sorts the whole run.
  */
 final class FindingCursor {
 
-  /** The query the cursor reads: input row id first, ordered by it. */
+  /** The findings of one window, input row id first, ordered by it. */
   static final String SELECT = "SELECT input_row_id, check_name, code, severity, message, remediation, reference"
-      + " FROM finding WHERE run_id = ? ORDER BY input_row_id, id";
+      + " FROM finding WHERE run_id = ? AND input_row_id > ? AND input_row_id <= ? ORDER BY input_row_id, id";
 
   record Finding(String check, String code, String severity, String message, String remediation, String reference) {}
 
-  private final ResultSet rows;
-  private boolean more;
+  private record Row(long inputRowId, Finding finding) {}
 
-  FindingCursor(ResultSet rows) throws SQLException {
-    this.rows = rows;
-    this.more = rows.next();
+  private final JdbcTemplate jdbc;
+  private final long runId;
+  private final RowWindows windows;
+  private final Deque<Row> window = new ArrayDeque<>();
+  private long windowLast = Long.MIN_VALUE;
+
+  FindingCursor(JdbcTemplate jdbc, long runId) {
+    this.jdbc = jdbc;
+    this.runId = runId;
+    this.windows = RowWindows.of(jdbc, runId);
   }
 
   /**
    * The findings of input row {@code inputRowId}, in id order. Ids must be asked in ascending order;
    * findings of rows never asked for are skipped.
    */
-  List<Finding> take(long inputRowId) throws SQLException {
-    while (more && rows.getLong(1) < inputRowId) {
-      more = rows.next();
+  List<Finding> take(long inputRowId) {
+    while (inputRowId > windowLast && windows.hasNext()) {
+      RowWindows.Window next = windows.next();
+      window.clear();
+      jdbc.query(SELECT, rs -> {
+        window.add(new Row(rs.getLong(1), new Finding(rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7))));
+      }, runId, next.after(), next.last());
+      windowLast = next.last();
+    }
+    while (!window.isEmpty() && window.peekFirst().inputRowId() < inputRowId) {
+      window.removeFirst();
     }
     List<Finding> out = new ArrayList<>();
-    while (more && rows.getLong(1) == inputRowId) {
-      out.add(new Finding(rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-          rows.getString(6), rows.getString(7)));
-      more = rows.next();
+    while (!window.isEmpty() && window.peekFirst().inputRowId() == inputRowId) {
+      out.add(window.removeFirst().finding());
     }
     return out;
   }

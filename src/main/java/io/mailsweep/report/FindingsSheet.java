@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.RowWindows;
 import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +30,8 @@ final class FindingsSheet {
   static final String SELECT =
       "SELECT ir.domain, f.check_name, f.code, f.severity, f.message, f.remediation, f.reference"
           + " FROM finding f JOIN input_row ir ON ir.id = f.input_row_id"
-          + " WHERE f.run_id = ? ORDER BY f.input_row_id, f.id";
+          + " WHERE f.run_id = ? AND f.input_row_id > ? AND f.input_row_id <= ?"
+          + " ORDER BY f.input_row_id, f.id";
 
   private final PagedSheet table;
   private final Palette palette;
@@ -65,8 +67,14 @@ final class FindingsSheet {
       String url = References.url(reference);
       row.link(reference, url != null && linkAllowed() ? url : null, links);
     };
-    jdbc.query(SELECT, handler, runId);
+    each(jdbc, runId, handler);
     table.finish();
+  }
+
+  /** Hands run {@code runId}'s findings ({@link #SELECT}'s columns) to {@code handler} in input order. */
+  static void each(JdbcTemplate jdbc, long runId, RowCallbackHandler handler) {
+    RowWindows.of(jdbc, runId).forEachRemaining(window ->
+        jdbc.query(SELECT, handler, runId, window.after(), window.last()));
   }
 
   /** Tall enough for the wrapped message, remediation and reference. */

@@ -9,18 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A run's results as JSON Lines (UTF-8, one JSON object per accepted input row and a newline after
  * each), in input order: {@link JsonDomain} gives the object's shape. The domains and the findings
- * are read as two sorted streams on the transaction's connection and merged, so memory holds one
- * domain at a time.
+ * are read window by window of input rows ({@link DomainLines}, {@link FindingCursor}) and merged,
+ * so memory holds one window's findings and one domain at a time.
  */
 final class JsonLinesReport {
 
@@ -42,16 +38,7 @@ final class JsonLinesReport {
         JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       // Objects are separated by the newline written after each, not by Jackson's default space.
       json.setRootValueSeparator(null);
-      jdbc.execute((ConnectionCallback<Void>) connection -> {
-        try (PreparedStatement findings = connection.prepareStatement(FindingCursor.SELECT)) {
-          findings.setFetchSize(WorkbookReport.FETCH_SIZE);
-          findings.setLong(1, run.id());
-          try (ResultSet rows = findings.executeQuery()) {
-            writeDomains(run, json, new FindingCursor(rows), verdicts);
-          }
-        }
-        return null;
-      });
+      writeDomains(run, json, new FindingCursor(jdbc, run.id()), verdicts);
     }
   }
 
@@ -68,8 +55,6 @@ final class JsonLinesReport {
         json.writeRaw('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (SQLException e) {
-        throw jdbc.getExceptionTranslator().translate("reading findings", FindingCursor.SELECT, e);
       }
     });
   }

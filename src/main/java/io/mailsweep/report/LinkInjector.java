@@ -53,6 +53,7 @@ final class LinkInjector {
     try (ZipFile zip = ZipFile.builder().setPath(workbook).get();
         ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
       out.setUseZip64(Zip64Mode.AsNeeded);
+      out.setLevel(FastDeflateWorkbook.LEVEL);
       for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
         SheetLinks sheet = links.get(entry.getName());
         SheetLinks relsOf = links.get(sheetOfRels(entry.getName()));

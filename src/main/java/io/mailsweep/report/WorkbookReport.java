@@ -98,9 +98,8 @@ public final class WorkbookReport {
   private void writeWorkbook(RunInfo run, Path file, Judge judge) throws IOException {
     Path raw = file.resolveSibling(file.getFileName() + ".raw");
     try (LinkRecorder links = new LinkRecorder(file.toAbsolutePath().getParent())) {
-      try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_ACCESS_WINDOW);
+      try (SXSSFWorkbook workbook = new FastDeflateWorkbook(ROW_ACCESS_WINDOW);
           OutputStream out = Files.newOutputStream(raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        workbook.setCompressTempFiles(true);
         sheets(workbook, run, links, judge);
         workbook.write(out);
       }

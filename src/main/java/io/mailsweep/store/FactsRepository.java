@@ -4,7 +4,9 @@ import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsAssembler.Row;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -41,6 +43,8 @@ public final class FactsRepository {
           + " LEFT JOIN finding f ON f.run_id = ir.run_id AND f.input_row_id = ir.id AND f.check_name = c.check_name"
           + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'";
 
+  private static final String IN_WINDOW = " AND ir.id > ? AND ir.id <= ?";
+
   private static final String CERTIFICATES =
       "SELECT host, address, port, subject, issuer, not_after FROM mail_server"
           + " WHERE run_id = ? AND (subject IS NOT NULL OR issuer IS NOT NULL OR not_after IS NOT NULL)";
@@ -53,12 +57,39 @@ public final class FactsRepository {
     this.jdbc.setFetchSize(FETCH_SIZE);
   }
 
-  /** The accepted domains of run {@code runId} in {@code order}; a domain not scanned has overall null. */
+  /**
+   * The accepted domains of run {@code runId} in {@code order}; a domain not scanned has overall null.
+   * In input order the rows are read a window of input rows at a time ({@link RowWindows}), so the
+   * database sorts one window, never the whole run.
+   */
   public Stream<DomainFacts> domains(long runId, Order order) {
-    String sort = order == Order.DOMAIN
-        ? " ORDER BY ir.domain" + collation() + ", ir.id, c.check_name, f.code"
-        : " ORDER BY ir.id, c.check_name, f.code";
-    Stream<Row> rows = jdbc.queryForStream(FACTS + sort, FactsRepository::row, runId);
+    if (order == Order.LINE) {
+      RowWindows windows = RowWindows.of(jdbc, runId);
+      Iterator<Row> rows = new Iterator<>() {
+        private Iterator<Row> window = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!window.hasNext() && windows.hasNext()) {
+            RowWindows.Window next = windows.next();
+            window = jdbc.query(FACTS + IN_WINDOW + " ORDER BY ir.id, c.check_name, f.code", FactsRepository::row,
+                runId, next.after(), next.last()).iterator();
+          }
+          return window.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return window.next();
+        }
+      };
+      return stream(new FactsAssembler(rows));
+    }
+    Stream<Row> rows = jdbc.queryForStream(FACTS + " ORDER BY ir.domain" + collation() + ", ir.id, c.check_name, f.code",
+        FactsRepository::row, runId);
     return stream(new FactsAssembler(rows.iterator())).onClose(rows::close);
   }
 
