@@ -37,4 +37,26 @@ class RunReportsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
     assertThat(dir).isEmptyDirectory();
   }
+
+  @Test
+  void anUnknownRunWritesNothingInAnyFormat() {
+    ReportFixture db = new ReportFixture();
+    ReportFiles files = new ReportFiles(dir.resolve("none"));
+    assertThatThrownBy(() -> new RunReports(new WorkbookReport(db.dataSource), db.dataSource)
+        .write(99, files, EnumSet.allOf(ReportFormat.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("99");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void aDataFileThatCannotBeWrittenFailsTheReportOnceTheWorkbookWrittenBesideItIsComplete() throws Exception {
+    ReportFixture db = new ReportFixture();
+    ReportFiles files = new ReportFiles(dir.resolve("mailsweep-report"));
+    Files.createDirectories(files.domainsCsv().resolve("in-the-way"));
+
+    assertThatThrownBy(() -> new RunReports(new WorkbookReport(db.dataSource), db.dataSource)
+        .write(1, files, EnumSet.of(ReportFormat.XLSX, ReportFormat.CSV)))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(Sheets.open(files.workbook()).getSheet("Domains").getLastRowNum()).isPositive();
+  }
 }
