@@ -7,7 +7,6 @@ import io.mailsweep.policy.Profile;
 import io.mailsweep.policy.RuleOutcome;
 import io.mailsweep.policy.Verdict;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,21 +22,21 @@ final class ComplianceTotals {
     profile.rules().forEach(r -> rules.put(r.id(), new EnumMap<>(Status.class)));
   }
 
-  static ComplianceTotals count(Profile profile, Iterator<DomainFacts> facts) {
-    ComplianceTotals totals = new ComplianceTotals(profile);
-    while (facts.hasNext()) {
-      DomainFacts d = facts.next();
-      if (d.overall() == null) {
-        totals.notScanned++;
-        continue;
-      }
-      Verdict v = profile.evaluate(d);
-      totals.verdicts.merge(v.compliance(), 1L, Long::sum);
-      for (RuleOutcome o : v.outcomes()) {
-        totals.rules.get(o.ruleId()).merge(o.status(), 1L, Long::sum);
-      }
+  /** No domains counted yet. */
+  static ComplianceTotals none(Profile profile) {
+    return new ComplianceTotals(profile);
+  }
+
+  /** Counts domain {@code d} with its verdict {@code v} against this profile (ignored when not scanned). */
+  void add(DomainFacts d, Verdict v) {
+    if (d.overall() == null) {
+      notScanned++;
+      return;
     }
-    return totals;
+    verdicts.merge(v.compliance(), 1L, Long::sum);
+    for (RuleOutcome o : v.outcomes()) {
+      rules.get(o.ruleId()).merge(o.status(), 1L, Long::sum);
+    }
   }
 
   Profile profile() {

@@ -1,11 +1,8 @@
 package io.mailsweep.report;
 
 import io.mailsweep.history.DiffSettings;
-import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.policy.Profile;
 import io.mailsweep.policy.ProfileCatalog;
-import io.mailsweep.store.FactsRepository;
-import java.util.stream.Stream;
 
 /**
  * The compliance profile a report judges by, or why there is none: loaded once per report. A run
@@ -24,16 +21,6 @@ record Judge(Profile profile, String problem) {
       return new Judge(ProfileCatalog.load(name), null);
     } catch (IllegalArgumentException e) {
       return new Judge(null, "profile " + name + " could not be loaded: " + e.getMessage());
-    }
-  }
-
-  /** The run's verdict counts, or null without a profile. */
-  ComplianceTotals totals(FactsRepository facts, long runId) {
-    if (profile == null) {
-      return null;
-    }
-    try (Stream<DomainFacts> domains = facts.domains(runId, FactsRepository.Order.LINE)) {
-      return ComplianceTotals.count(profile, domains.iterator());
     }
   }
 

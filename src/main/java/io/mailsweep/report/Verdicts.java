@@ -11,16 +11,20 @@ import java.util.List;
 /**
  * A run's domains judged against a compliance profile, read in input order alongside another
  * input-ordered query: {@link #of(long)} advances the facts stream to the asked input row, so
- * neither side holds more than one domain.
+ * neither side holds more than one domain. Each domain is judged once, and counted on the way
+ * ({@link #totals()}).
  */
 final class Verdicts {
   private final Profile profile;
   private final Iterator<DomainFacts> facts;
+  private final ComplianceTotals totals;
   private DomainFacts current;
+  private Verdict currentVerdict;
 
   Verdicts(Profile profile, Iterator<DomainFacts> facts) {
     this.profile = profile;
     this.facts = facts;
+    this.totals = ComplianceTotals.none(profile);
   }
 
   Profile profile() {
@@ -34,9 +38,26 @@ final class Verdicts {
   /** The verdict of input row {@code inputRowId}; null when the facts have no such row. */
   Verdict of(long inputRowId) {
     while ((current == null || current.inputRowId() < inputRowId) && facts.hasNext()) {
-      current = facts.next();
+      advance();
     }
-    return current != null && current.inputRowId() == inputRowId ? profile.evaluate(current) : null;
+    return current != null && current.inputRowId() == inputRowId ? currentVerdict : null;
+  }
+
+  /**
+   * The verdict counts over every domain of the facts: those handed out so far and, read now to
+   * the end, the rest. Asked once the rows are written, it spares a second pass over the run.
+   */
+  ComplianceTotals totals() {
+    while (facts.hasNext()) {
+      advance();
+    }
+    return totals;
+  }
+
+  private void advance() {
+    current = facts.next();
+    currentVerdict = profile.evaluate(current);
+    totals.add(current, currentVerdict);
   }
 
   /** Writes Verdict, Score, Grade and one status per rule for {@code inputRowId}. */

@@ -116,15 +116,18 @@ public final class WorkbookReport {
   /**
    * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
    * Mail servers when a transport check ran, last so that the other sheets keep their positions.
+   * Summary is filled last: its verdict counts are taken while the Domains sheet judges each
+   * domain, instead of in a pass of their own over the run.
    */
   private void sheets(SXSSFWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
     Palette palette = new Palette(workbook);
     FactsRepository facts = new FactsRepository(jdbc.getDataSource());
-    new SummarySheet(workbook, palette, links).write(run, RunTotals.load(jdbc, run.id()),
-        TopFindings.load(jdbc, run.id()), judge.totals(facts, run.id()), judge.problem());
+    SummarySheet summary = new SummarySheet(workbook, palette, links);
+    ComplianceTotals compliance = null;
     try (Stream<DomainFacts> domains = facts.domains(run.id(), FactsRepository.Order.LINE)) {
       Verdicts verdicts = judge.profile() == null ? null : new Verdicts(judge.profile(), domains.iterator());
       new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(jdbc);
+      compliance = verdicts == null ? null : verdicts.totals();
     }
     new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(jdbc, run.id());
     new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
@@ -135,6 +138,8 @@ public final class WorkbookReport {
     if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
       new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
     }
+    summary.write(run, RunTotals.load(jdbc, run.id()), TopFindings.load(jdbc, run.id()), compliance,
+        judge.problem());
     PrintLayout.pages(workbook, run);
   }
 }
