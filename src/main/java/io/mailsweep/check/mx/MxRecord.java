@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 record MxRecord(int preference, DomainName exchange) {
   private static final Pattern IPV4 = Pattern.compile("\\[?\\d{1,3}(\\.\\d{1,3}){3}\\]?");
   private static final Pattern IPV6 = Pattern.compile("\\[?(ipv6:)?[0-9a-f]*:[0-9a-f:.]*\\]?");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern PREFERENCE = Pattern.compile("\\d{1,5}");
 
   boolean isNull() {
     return exchange == null;
@@ -24,8 +26,8 @@ record MxRecord(int preference, DomainName exchange) {
 
   /** Parses presentation data such as {@code 10 mx1.example.com.}; null when malformed. */
   static MxRecord parse(String data) {
-    String[] parts = data.trim().split("\\s+");
-    if (parts.length != 2 || !parts[0].matches("\\d{1,5}")) {
+    String[] parts = SPACES.split(data.trim());
+    if (parts.length != 2 || !PREFERENCE.matcher(parts[0]).matches()) {
       return null;
     }
     int preference = Integer.parseInt(parts[0]);
