@@ -3,6 +3,8 @@ package io.mailsweep.report;
 import io.mailsweep.store.RowWindows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -49,6 +51,13 @@ final class DomainLines {
     String sql = COLUMNS + (withEvidence ? ", cr.evidence" : "") + FROM;
     jdbc.query(sql, (RowCallbackHandler) lines::accept, runId, window.after(), window.last());
     lines.flush();
+  }
+
+  /** The accepted input rows of one window, in input order. */
+  static List<DomainLine> window(JdbcTemplate jdbc, long runId, RowWindows.Window window, boolean withEvidence) {
+    List<DomainLine> lines = new ArrayList<>();
+    each(jdbc, runId, window, withEvidence, lines::add);
+    return lines;
   }
 
   private void accept(ResultSet rs) throws SQLException {

@@ -1,11 +1,16 @@
 package io.mailsweep.report;
 
+import io.mailsweep.policy.DomainFacts;
+import io.mailsweep.store.FactsRepository;
+import io.mailsweep.store.RowWindows;
+import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One row per accepted input row, in input order, in the {@link DomainColumns} layout. Streams
- * through {@link DomainLines}, so memory does not grow with the run.
+ * One row per accepted input row, in input order, in the {@link DomainColumns} layout. The rows are
+ * read a window of input rows at a time ({@link DomainLines}) on a second thread, a window or two
+ * ahead of the one being written ({@link ReadAhead}), so memory does not grow with the run.
  */
 final class DomainsSheet {
 
@@ -14,21 +19,42 @@ final class DomainsSheet {
 
   private final RunInfo run;
   private final DomainColumns layout;
+  private final Verdicts verdicts;
   private final PagedSheet table;
 
   DomainsSheet(SXSSFWorkbook workbook, Palette palette, RunInfo run, int maxRows) {
     this(workbook, palette, run, maxRows, null);
   }
 
-  /** @param verdicts the domains' verdicts against the run's profile, in input order; null for none */
+  /**
+   * @param verdicts the domains' verdicts against the run's profile, {@link Verdicts#fed fed} the
+   *     facts as the rows are read; null for none
+   */
   DomainsSheet(SXSSFWorkbook workbook, Palette palette, RunInfo run, int maxRows, Verdicts verdicts) {
     this.run = run;
+    this.verdicts = verdicts;
     this.layout = new DomainColumns(run, verdicts);
     this.table = new PagedSheet(workbook, palette, NAME, layout.columns(), 2, maxRows);
   }
 
-  void write(JdbcTemplate jdbc) {
-    DomainLines.each(jdbc, run.id(), false, line -> layout.fill(line, table.nextRow()));
+  /**
+   * Writes every row, reading through {@code reader} (on another thread: it must not need this
+   * thread's transaction, so pass one bound to the transaction's connection).
+   */
+  void write(JdbcTemplate reader) {
+    FactsRepository facts = verdicts == null ? null : new FactsRepository(reader.getDataSource());
+    ReadAhead.<Batch>run("mailsweep-report-domains", sink -> RowWindows.of(reader, run.id()).forEachRemaining(
+        window -> sink.put(new Batch(DomainLines.window(reader, run.id(), window, false),
+            facts == null ? List.of() : facts.domains(run.id(), window)))),
+        batch -> {
+          if (verdicts != null) {
+            verdicts.feed(batch.facts());
+          }
+          batch.lines().forEach(line -> layout.fill(line, table.nextRow()));
+        });
     table.finish();
   }
+
+  /** One window's domains and, with verdicts, their facts. */
+  private record Batch(List<DomainLine> lines, List<DomainFacts> facts) {}
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What each verdict rests on: one row per domain and check with the check's stored evidence (DNS
@@ -43,33 +42,44 @@ final class EvidenceSheet {
     this.palette = palette;
   }
 
-  void write(JdbcTemplate jdbc, long runId) {
-    ServerCertificates certificates = new ServerCertificates(jdbc, runId);
-    RowWindows.of(jdbc, runId).forEachRemaining(window -> jdbc.query(SELECT,
-        (RowCallbackHandler) rs -> rows(rs, certificates), runId, window.after(), window.last()));
+  /**
+   * Writes the evidence of every check result of run {@code runId}, read and split into parts a
+   * window ahead on a second thread through {@code reader} (see {@link DomainsSheet#write}).
+   */
+  void write(JdbcTemplate reader, long runId) {
+    ServerCertificates certificates = new ServerCertificates(reader, runId);
+    ReadAhead.<List<Row>>run("mailsweep-report-evidence", sink -> RowWindows.of(reader, runId).forEachRemaining(
+        window -> sink.put(reader.query(SELECT, (rs, n) -> row(rs, certificates), runId, window.after(),
+            window.last()))),
+        rows -> rows.forEach(this::write));
     table.finish();
   }
 
-  private void rows(ResultSet rs, ServerCertificates certificates) throws SQLException {
-    long line = rs.getLong(1);
-    String domain = rs.getString(2);
-    String scannedAt = Utc.format(rs.getObject(3, OffsetDateTime.class));
+  /** One check result's evidence, split into the parts its rows show. */
+  private record Row(long line, String domain, String scannedAt, String check, String status,
+      List<EvidenceParts.Part> parts) {}
+
+  private static Row row(ResultSet rs, ServerCertificates certificates) throws SQLException {
     String check = rs.getString(4);
-    String status = rs.getString(5);
     List<String> lines = lines(rs.getString(6));
     if ("starttls".equalsIgnoreCase(check)) {
       lines = certificates.annotate(lines);
     }
-    List<EvidenceParts.Part> parts = EvidenceParts.of(lines);
+    return new Row(rs.getLong(1), rs.getString(2), Utc.format(rs.getObject(3, OffsetDateTime.class)), check,
+        rs.getString(5), EvidenceParts.of(lines));
+  }
+
+  private void write(Row row) {
+    List<EvidenceParts.Part> parts = row.parts();
     for (int i = 0; i < parts.size(); i++) {
       EvidenceParts.Part part = parts.get(i);
       table.nextRow()
           .height(part.heightInPoints())
-          .number(line)
-          .text(domain, palette.top())
-          .text(RunInfo.checkHeader(check), palette.top())
-          .status(status)
-          .text(scannedAt, palette.top())
+          .number(row.line())
+          .text(row.domain(), palette.top())
+          .text(RunInfo.checkHeader(row.check()), palette.top())
+          .status(row.status())
+          .text(row.scannedAt(), palette.top())
           .text(parts.size() == 1 ? null : (i + 1) + "/" + parts.size(), palette.top())
           .text(part.text(), palette.wrapped());
     }

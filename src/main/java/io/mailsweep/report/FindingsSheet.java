@@ -51,24 +51,33 @@ final class FindingsSheet {
     this.linksPerSheet = linksPerSheet;
   }
 
-  void write(JdbcTemplate jdbc, long runId) {
-    RowCallbackHandler handler = rs -> {
-      String message = rs.getString(5);
-      String remediation = rs.getString(6);
-      String reference = rs.getString(7);
-      RowCursor row = table.nextRow()
-          .height(height(message, remediation, reference))
-          .text(rs.getString(1), palette.top())
-          .text(RunInfo.checkHeader(rs.getString(2)), palette.top())
-          .text(rs.getString(3), palette.top())
-          .text(rs.getString(4), palette.top())
-          .text(message, palette.wrapped())
-          .text(remediation, palette.wrapped());
-      String url = References.url(reference);
-      row.link(reference, url != null && linkAllowed() ? url : null, links);
-    };
-    each(jdbc, runId, handler);
+  /**
+   * Writes every finding of run {@code runId}, read a window ahead on a second thread through
+   * {@code reader} (see {@link DomainsSheet#write}).
+   */
+  void write(JdbcTemplate reader, long runId) {
+    ReadAhead.<List<Row>>run("mailsweep-report-findings", sink -> RowWindows.of(reader, runId).forEachRemaining(
+        window -> sink.put(reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), runId, window.after(), window.last()))),
+        rows -> rows.forEach(this::write));
     table.finish();
+  }
+
+  /** One finding with its domain: the columns of {@link #SELECT}. */
+  private record Row(String domain, String check, String code, String severity, String message, String remediation,
+      String reference) {}
+
+  private void write(Row f) {
+    RowCursor row = table.nextRow()
+        .height(height(f.message(), f.remediation(), f.reference()))
+        .text(f.domain(), palette.top())
+        .text(RunInfo.checkHeader(f.check()), palette.top())
+        .text(f.code(), palette.top())
+        .text(f.severity(), palette.top())
+        .text(f.message(), palette.wrapped())
+        .text(f.remediation(), palette.wrapped());
+    String url = References.url(f.reference());
+    row.link(f.reference(), url != null && linkAllowed() ? url : null, links);
   }
 
   /** Hands run {@code runId}'s findings ({@link #SELECT}'s columns) to {@code handler} in input order. */

@@ -5,8 +5,11 @@ import io.mailsweep.policy.Profile;
 import io.mailsweep.policy.Rule;
 import io.mailsweep.policy.RuleOutcome;
 import io.mailsweep.policy.Verdict;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * A run's domains judged against a compliance profile, read in input order alongside another
@@ -18,8 +21,41 @@ final class Verdicts {
   private final Profile profile;
   private final Iterator<DomainFacts> facts;
   private final ComplianceTotals totals;
+  private Deque<DomainFacts> pending;
   private DomainFacts current;
   private Verdict currentVerdict;
+
+  /**
+   * Verdicts whose facts are handed over in batches ({@link #feed}), as a reader on another thread
+   * delivers them: each batch before the rows it belongs to are asked for.
+   */
+  static Verdicts fed(Profile profile) {
+    Deque<DomainFacts> pending = new ArrayDeque<>();
+    Verdicts verdicts = new Verdicts(profile, new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !pending.isEmpty();
+      }
+
+      @Override
+      public DomainFacts next() {
+        if (pending.isEmpty()) {
+          throw new NoSuchElementException();
+        }
+        return pending.removeFirst();
+      }
+    });
+    verdicts.pending = pending;
+    return verdicts;
+  }
+
+  /** Adds the next batch of facts, in input order; only for {@link #fed} verdicts. */
+  void feed(List<DomainFacts> batch) {
+    if (pending == null) {
+      throw new IllegalStateException("these verdicts read their own facts");
+    }
+    pending.addAll(batch);
+  }
 
   Verdicts(Profile profile, Iterator<DomainFacts> facts) {
     this.profile = profile;

@@ -1,21 +1,21 @@
 package io.mailsweep.report;
 
 import io.mailsweep.history.Drift;
-import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.scan.CheckCatalog;
-import io.mailsweep.store.FactsRepository;
-import java.util.stream.Stream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,6 +114,18 @@ public final class WorkbookReport {
   }
 
   /**
+   * The transaction's own connection for the threads that read the large tables ahead of this one
+   * ({@link ReadAhead}): they see the same snapshot as every other query of the report. This
+   * thread does not use the connection while they do.
+   */
+  private JdbcTemplate transactionReader() {
+    Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+    JdbcTemplate reader = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+    reader.setFetchSize(FETCH_SIZE);
+    return reader;
+  }
+
+  /**
    * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
    * Mail servers when a transport check ran, last so that the other sheets keep their positions.
    * Summary is filled last: its verdict counts are taken while the Domains sheet judges each
@@ -121,16 +133,13 @@ public final class WorkbookReport {
    */
   private void sheets(SXSSFWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
     Palette palette = new Palette(workbook);
-    FactsRepository facts = new FactsRepository(jdbc.getDataSource());
+    JdbcTemplate reader = transactionReader();
     SummarySheet summary = new SummarySheet(workbook, palette, links);
-    ComplianceTotals compliance = null;
-    try (Stream<DomainFacts> domains = facts.domains(run.id(), FactsRepository.Order.LINE)) {
-      Verdicts verdicts = judge.profile() == null ? null : new Verdicts(judge.profile(), domains.iterator());
-      new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(jdbc);
-      compliance = verdicts == null ? null : verdicts.totals();
-    }
-    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(jdbc, run.id());
-    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    Verdicts verdicts = judge.profile() == null ? null : Verdicts.fed(judge.profile());
+    new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(reader);
+    ComplianceTotals compliance = verdicts == null ? null : verdicts.totals();
+    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(reader, run.id());
+    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(reader, run.id());
     new ChangesSheet(workbook, palette, maxRowsPerSheet).write(new Drift(jdbc.getDataSource(), judge.diffSettings()),
         run.id());
     new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());

@@ -4,8 +4,10 @@ import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsAssembler.Row;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -71,9 +73,7 @@ public final class FactsRepository {
         @Override
         public boolean hasNext() {
           while (!window.hasNext() && windows.hasNext()) {
-            RowWindows.Window next = windows.next();
-            window = jdbc.query(FACTS + IN_WINDOW + " ORDER BY ir.id, c.check_name, f.code", FactsRepository::row,
-                runId, next.after(), next.last()).iterator();
+            window = rows(runId, windows.next()).iterator();
           }
           return window.hasNext();
         }
@@ -91,6 +91,18 @@ public final class FactsRepository {
     Stream<Row> rows = jdbc.queryForStream(FACTS + " ORDER BY ir.domain" + collation() + ", ir.id, c.check_name, f.code",
         FactsRepository::row, runId);
     return stream(new FactsAssembler(rows.iterator())).onClose(rows::close);
+  }
+
+  /** The accepted domains of run {@code runId} in window {@code window}, in input order. */
+  public List<DomainFacts> domains(long runId, RowWindows.Window window) {
+    List<DomainFacts> out = new ArrayList<>();
+    new FactsAssembler(rows(runId, window).iterator()).forEachRemaining(out::add);
+    return out;
+  }
+
+  private List<Row> rows(long runId, RowWindows.Window window) {
+    return jdbc.query(FACTS + IN_WINDOW + " ORDER BY ir.id, c.check_name, f.code", FactsRepository::row, runId,
+        window.after(), window.last());
   }
 
   /** The certificates run {@code runId} saw, by host, address and port in byte order. */
