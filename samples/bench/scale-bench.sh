@@ -31,6 +31,7 @@
 #   MAILSWEEP_BENCH_LATENCY  size of the latency run (default 100000; 0 skips it)
 #   MAILSWEEP_BENCH_CRASH    size of the crash-and-restart run (default 0: skipped); must be one of SIZES
 #   MAILSWEEP_BENCH_OPTS     extra scan options for every run (e.g. "--threads 8")
+#   MAILSWEEP_BENCH_JVM_OPTS extra JVM options for every scan (e.g. "-XX:+UseParallelGC")
 #   MAILSWEEP_BENCH_LATENCY_OPTS  extra scan options for the latency run
 #                            (default "--dns-in-flight 4000 --domains-in-flight 8000")
 #   MAILSWEEP_BENCH_PERF_SECONDS  length of each dnsperf run (default 20)
@@ -49,6 +50,7 @@ latency_size="${MAILSWEEP_BENCH_LATENCY:-100000}"
 crash_size="${MAILSWEEP_BENCH_CRASH:-0}"
 perf_seconds="${MAILSWEEP_BENCH_PERF_SECONDS:-20}"
 extra_opts="${MAILSWEEP_BENCH_OPTS:-}"
+jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS:-}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
 checks="spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt"
 nsd_addr=127.0.53.1
@@ -162,7 +164,7 @@ scan() {
   local before after
   before="$(dnsdist_queries)"
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" "-Xlog:gc:file=$work/$name/gc.log" \
+  /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $jvm_opts "-Xlog:gc:file=$work/$name/gc.log" \
     -jar target/mailsweep.jar scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
     --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$work/$name/db" --out "$work/$name/out" \
     --format xlsx,csv --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
@@ -243,7 +245,7 @@ if ((crash_size > 0)); then
   kill_at=$(( (RANDOM * 32768 + RANDOM) % (crash_size * 8 / 10) + crash_size / 10 ))
   log "crash run: SIGKILL once the scan step has passed $kill_at of $crash_size domains, then restart"
   # shellcheck disable=SC2086
-  java "-Xmx$heap" -jar target/mailsweep.jar scan "$work/vendors-$crash_size.csv" --resolver "$dist_addr:53" \
+  java "-Xmx$heap" $jvm_opts -jar target/mailsweep.jar scan "$work/vendors-$crash_size.csv" --resolver "$dist_addr:53" \
     --canary canary.test --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$d/db" --out "$d/out" \
     --format xlsx,csv --progress 1s $extra_opts >"$d/first.out" 2>"$d/first.err" &
   pid=$!
@@ -257,7 +259,7 @@ if ((crash_size > 0)); then
   done
   wait "$pid" 2>/dev/null || true
   committed="$(sql "$d/db" "SELECT COUNT(*) FROM domain_result" | head -1 | tr -dc '0-9')"
-  java "-Xmx$heap" -jar target/mailsweep.jar restart 1 --db "jdbc:h2:file:$d/db" >"$d/second.out" 2>"$d/second.err" \
+  java "-Xmx$heap" $jvm_opts -jar target/mailsweep.jar restart 1 --db "jdbc:h2:file:$d/db" >"$d/second.out" 2>"$d/second.err" \
     || [[ $? == 3 ]] || die "restart failed; see $d/second.err"
   counts="$(sql "$d/db" "SELECT (SELECT COUNT(*) FROM input_row WHERE disposition = 'ACCEPTED') AS a,
     (SELECT COUNT(*) FROM domain_result) AS b, (SELECT COUNT(DISTINCT input_row_id) FROM domain_result) AS c" \
@@ -288,4 +290,4 @@ echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 [[ -n "$crash_line" ]] && { echo; echo "$crash_line"; }
 echo
-echo "extra options: ${extra_opts:-none}; latency run: ${latency_opts}"
+echo "extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}; latency run: ${latency_opts}"
