@@ -2,7 +2,6 @@ package io.mailsweep.report;
 
 import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsRepository;
-import io.mailsweep.store.RowWindows;
 import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,9 +42,9 @@ final class DomainsSheet {
    */
   void write(JdbcTemplate reader) {
     FactsRepository facts = verdicts == null ? null : new FactsRepository(reader.getDataSource());
-    ReadAhead.<Batch>run("mailsweep-report-domains", sink -> RowWindows.of(reader, run.id()).forEachRemaining(
-        window -> sink.put(new Batch(DomainLines.window(reader, run.id(), window, false),
-            facts == null ? List.of() : facts.domains(run.id(), window)))),
+    ReadAhead.windows("mailsweep-report-domains", reader, run.id(),
+        window -> new Batch(DomainLines.window(reader, run.id(), window, false),
+            facts == null ? List.of() : facts.domains(run.id(), window)),
         batch -> {
           if (verdicts != null) {
             verdicts.feed(batch.facts());

@@ -1,6 +1,5 @@
 package io.mailsweep.report;
 
-import io.mailsweep.store.RowWindows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -48,9 +47,8 @@ final class EvidenceSheet {
    */
   void write(JdbcTemplate reader, long runId) {
     ServerCertificates certificates = new ServerCertificates(reader, runId);
-    ReadAhead.<List<Row>>run("mailsweep-report-evidence", sink -> RowWindows.of(reader, runId).forEachRemaining(
-        window -> sink.put(reader.query(SELECT, (rs, n) -> row(rs, certificates), runId, window.after(),
-            window.last()))),
+    ReadAhead.windows("mailsweep-report-evidence", reader, runId,
+        window -> reader.query(SELECT, (rs, n) -> row(rs, certificates), runId, window.after(), window.last()),
         rows -> rows.forEach(this::write));
     table.finish();
   }

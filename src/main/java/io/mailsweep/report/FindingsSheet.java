@@ -56,9 +56,9 @@ final class FindingsSheet {
    * {@code reader} (see {@link DomainsSheet#write}).
    */
   void write(JdbcTemplate reader, long runId) {
-    ReadAhead.<List<Row>>run("mailsweep-report-findings", sink -> RowWindows.of(reader, runId).forEachRemaining(
-        window -> sink.put(reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), runId, window.after(), window.last()))),
+    ReadAhead.windows("mailsweep-report-findings", reader, runId,
+        window -> reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), runId, window.after(), window.last()),
         rows -> rows.forEach(this::write));
     table.finish();
   }

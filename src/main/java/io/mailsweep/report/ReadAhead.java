@@ -1,8 +1,11 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.RowWindows;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reads on a second thread while the calling thread writes: {@code producer} runs on a thread of
@@ -95,6 +98,16 @@ final class ReadAhead {
         throw e;
       }
     }
+  }
+
+  /**
+   * {@link #run} over the windows of run {@code runId}'s accepted input rows ({@link RowWindows}):
+   * {@code read} loads one window through {@code reader} on the reading thread, {@code write}
+   * takes it here.
+   */
+  static <T> void windows(String name, JdbcTemplate reader, long runId, Function<RowWindows.Window, T> read,
+      Consumer<T> write) {
+    run(name, sink -> RowWindows.of(reader, runId).forEachRemaining(window -> sink.put(read.apply(window))), write);
   }
 
   private static void putQuietly(BlockingQueue<Object> queue, Object item) {

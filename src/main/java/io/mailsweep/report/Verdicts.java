@@ -21,7 +21,7 @@ final class Verdicts {
   private final Profile profile;
   private final Iterator<DomainFacts> facts;
   private final ComplianceTotals totals;
-  private Deque<DomainFacts> pending;
+  private final Deque<DomainFacts> pending;
   private DomainFacts current;
   private Verdict currentVerdict;
 
@@ -30,8 +30,31 @@ final class Verdicts {
    * delivers them: each batch before the rows it belongs to are asked for.
    */
   static Verdicts fed(Profile profile) {
-    Deque<DomainFacts> pending = new ArrayDeque<>();
-    Verdicts verdicts = new Verdicts(profile, new Iterator<>() {
+    return new Verdicts(profile, null, new ArrayDeque<>());
+  }
+
+  Verdicts(Profile profile, Iterator<DomainFacts> facts) {
+    this(profile, facts, null);
+  }
+
+  private Verdicts(Profile profile, Iterator<DomainFacts> facts, Deque<DomainFacts> pending) {
+    this.profile = profile;
+    this.pending = pending;
+    this.facts = facts != null ? facts : taking(pending);
+    this.totals = ComplianceTotals.none(profile);
+  }
+
+  /** Adds the next batch of facts, in input order; only for {@link #fed} verdicts. */
+  void feed(List<DomainFacts> batch) {
+    if (pending == null) {
+      throw new IllegalStateException("these verdicts read their own facts");
+    }
+    pending.addAll(batch);
+  }
+
+  /** Hands out and forgets the facts fed so far. */
+  private static Iterator<DomainFacts> taking(Deque<DomainFacts> pending) {
+    return new Iterator<>() {
       @Override
       public boolean hasNext() {
         return !pending.isEmpty();
@@ -44,23 +67,7 @@ final class Verdicts {
         }
         return pending.removeFirst();
       }
-    });
-    verdicts.pending = pending;
-    return verdicts;
-  }
-
-  /** Adds the next batch of facts, in input order; only for {@link #fed} verdicts. */
-  void feed(List<DomainFacts> batch) {
-    if (pending == null) {
-      throw new IllegalStateException("these verdicts read their own facts");
-    }
-    pending.addAll(batch);
-  }
-
-  Verdicts(Profile profile, Iterator<DomainFacts> facts) {
-    this.profile = profile;
-    this.facts = facts;
-    this.totals = ComplianceTotals.none(profile);
+    };
   }
 
   Profile profile() {

@@ -5,10 +5,8 @@ import io.mailsweep.store.FactsAssembler.Row;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -66,27 +64,7 @@ public final class FactsRepository {
    */
   public Stream<DomainFacts> domains(long runId, Order order) {
     if (order == Order.LINE) {
-      RowWindows windows = RowWindows.of(jdbc, runId);
-      Iterator<Row> rows = new Iterator<>() {
-        private Iterator<Row> window = Collections.emptyIterator();
-
-        @Override
-        public boolean hasNext() {
-          while (!window.hasNext() && windows.hasNext()) {
-            window = rows(runId, windows.next()).iterator();
-          }
-          return window.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return window.next();
-        }
-      };
-      return stream(new FactsAssembler(rows));
+      return stream(RowWindows.of(jdbc, runId)).flatMap(window -> domains(runId, window).stream());
     }
     Stream<Row> rows = jdbc.queryForStream(FACTS + " ORDER BY ir.domain" + collation() + ", ir.id, c.check_name, f.code",
         FactsRepository::row, runId);
