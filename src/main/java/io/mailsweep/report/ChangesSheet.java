@@ -77,7 +77,7 @@ final class ChangesSheet {
       closePage();
       openPage();
     }
-    new RowCursor(sheet.createRow(nextRow++), palette)
+    RowCursor.of(sheet.createRow(nextRow++), palette)
         .text(c.domain())
         .text(c.kind().label(), palette.status(tone(c.kind())))
         .text(c.check() == null ? null : RunInfo.checkHeader(c.check()))

@@ -3,7 +3,6 @@ package io.mailsweep.report;
 import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsRepository;
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,7 +20,7 @@ final class DomainsSheet {
   private final Verdicts verdicts;
   private final PagedSheet table;
 
-  DomainsSheet(SXSSFWorkbook workbook, Palette palette, RunInfo run, int maxRows) {
+  DomainsSheet(FastDeflateWorkbook workbook, Palette palette, RunInfo run, int maxRows) {
     this(workbook, palette, run, maxRows, null);
   }
 
@@ -29,7 +28,7 @@ final class DomainsSheet {
    * @param verdicts the domains' verdicts against the run's profile, {@link Verdicts#fed fed} the
    *     facts as the rows are read; null for none
    */
-  DomainsSheet(SXSSFWorkbook workbook, Palette palette, RunInfo run, int maxRows, Verdicts verdicts) {
+  DomainsSheet(FastDeflateWorkbook workbook, Palette palette, RunInfo run, int maxRows, Verdicts verdicts) {
     this.run = run;
     this.verdicts = verdicts;
     this.layout = new DomainColumns(run, verdicts);

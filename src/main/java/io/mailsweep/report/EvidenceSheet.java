@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,7 +35,7 @@ final class EvidenceSheet {
   private final PagedSheet table;
   private final Palette palette;
 
-  EvidenceSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+  EvidenceSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 2, maxRows);
     this.palette = palette;
   }

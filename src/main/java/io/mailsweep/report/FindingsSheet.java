@@ -2,7 +2,6 @@ package io.mailsweep.report;
 
 import io.mailsweep.store.RowWindows;
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -40,11 +39,11 @@ final class FindingsSheet {
   private int linkedPage;
   private int linksOnPage;
 
-  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links) {
+  FindingsSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows, LinkRecorder links) {
     this(workbook, palette, maxRows, links, MAX_LINKS_PER_SHEET);
   }
 
-  FindingsSheet(SXSSFWorkbook workbook, Palette palette, int maxRows, LinkRecorder links, int linksPerSheet) {
+  FindingsSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows, LinkRecorder links, int linksPerSheet) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
     this.palette = palette;
     this.links = links;

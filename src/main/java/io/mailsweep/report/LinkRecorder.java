@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The workbook's hyperlinks, kept out of memory: each sheet's links go to a temporary file as they
- * are written, and {@link LinkInjector} puts them into the finished file. POI would hold every
+ * are written, and {@link PackageFinisher} puts them into the finished file. POI would hold every
  * hyperlink of a sheet as XML objects until the end (some 3 KB each, 190 MB for Excel's 65,530 per
  * sheet), which a streamed workbook cannot afford.
  */

@@ -1,7 +1,6 @@
 package io.mailsweep.report;
 
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -35,7 +34,7 @@ final class MailServersSheet {
 
   private final PagedSheet table;
 
-  MailServersSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+  MailServersSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
   }
 

@@ -1,7 +1,6 @@
 package io.mailsweep.report;
 
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -21,7 +20,7 @@ final class RejectedSheet {
 
   private final PagedSheet table;
 
-  RejectedSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+  RejectedSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 0, maxRows);
   }
 

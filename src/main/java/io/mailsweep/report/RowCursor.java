@@ -6,17 +6,22 @@ import org.apache.poi.ss.usermodel.Row;
 
 /**
  * Fills one row left to right. Every string goes through {@link SafeText} and becomes a text cell,
- * never a formula, whatever it looks like; numbers are written only from numeric columns.
+ * never a formula, whatever it looks like; numbers are written only from numeric columns. A row is
+ * either a POI row ({@link #of}, for the small sheets laid out cell by cell) or a row of a table
+ * streamed as XML ({@link SheetRows.Cursor}).
  */
-final class RowCursor implements CellSink {
+abstract class RowCursor implements CellSink {
 
-  private final Row row;
-  private final Palette palette;
+  final Palette palette;
   private int column;
 
-  RowCursor(Row row, Palette palette) {
-    this.row = row;
+  RowCursor(Palette palette) {
     this.palette = palette;
+  }
+
+  /** A cursor over a POI row. */
+  static RowCursor of(Row row, Palette palette) {
+    return new PoiRow(row, palette);
   }
 
   /** A text cell; null or empty text leaves the cell blank. */
@@ -30,11 +35,7 @@ final class RowCursor implements CellSink {
     if (text == null || text.isEmpty()) {
       return skip();
     }
-    Cell cell = row.createCell(column++);
-    cell.setCellValue(SafeText.clean(text));
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
+    textCell(column++, SafeText.clean(text), style);
     return this;
   }
 
@@ -52,19 +53,13 @@ final class RowCursor implements CellSink {
 
   /** A number in {@code style} (null: default). */
   RowCursor number(long value, CellStyle style) {
-    Cell cell = row.createCell(column++);
-    cell.setCellValue(value);
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
+    numberCell(column++, value, style);
     return this;
   }
 
   /** A fraction from 0 to 1 shown as a percentage. */
   RowCursor percent(double fraction) {
-    Cell cell = row.createCell(column++);
-    cell.setCellValue(fraction);
-    cell.setCellStyle(palette.percent());
+    numberCell(column++, fraction, palette.percent());
     return this;
   }
 
@@ -77,19 +72,61 @@ final class RowCursor implements CellSink {
     if (url == null || text == null || text.isEmpty()) {
       return text(text, palette.wrapped());
     }
-    links.add(row.getSheet(), row.getRowNum(), column, url);
+    linkCell(column, url, links);
     return text(text, palette.link());
   }
 
-  /** Sets the row's height; rows are otherwise as tall as the application decides. */
-  RowCursor height(float points) {
-    row.setHeightInPoints(points);
-    return this;
-  }
+  /** Sets the row's height, before its first cell; rows are otherwise as tall as the application decides. */
+  abstract RowCursor height(float points);
 
   @Override
   public RowCursor skip() {
     column++;
     return this;
+  }
+
+  /** Writes a text cell; {@code text} is clean ({@link SafeText}), {@code style} null for the default. */
+  abstract void textCell(int column, String text, CellStyle style);
+
+  abstract void numberCell(int column, double value, CellStyle style);
+
+  /** Records a link from the cell at {@code column}. */
+  abstract void linkCell(int column, String url, LinkRecorder links);
+
+  private static final class PoiRow extends RowCursor {
+    private final Row row;
+
+    PoiRow(Row row, Palette palette) {
+      super(palette);
+      this.row = row;
+    }
+
+    @Override
+    RowCursor height(float points) {
+      row.setHeightInPoints(points);
+      return this;
+    }
+
+    @Override
+    void textCell(int column, String text, CellStyle style) {
+      style(row.createCell(column), style).setCellValue(text);
+    }
+
+    @Override
+    void numberCell(int column, double value, CellStyle style) {
+      style(row.createCell(column), style).setCellValue(value);
+    }
+
+    @Override
+    void linkCell(int column, String url, LinkRecorder links) {
+      links.add(row.getSheet(), row.getRowNum(), column, url);
+    }
+
+    private static Cell style(Cell cell, CellStyle style) {
+      if (style != null) {
+        cell.setCellStyle(style);
+      }
+      return cell;
+    }
   }
 }

@@ -2,7 +2,6 @@ package io.mailsweep.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Everything needed to reproduce the run: what identifies it (run id, tool version, input SHA-256,
@@ -19,7 +18,7 @@ final class RunInfoSheet {
 
   private final PagedSheet table;
 
-  RunInfoSheet(SXSSFWorkbook workbook, Palette palette, int maxRows) {
+  RunInfoSheet(FastDeflateWorkbook workbook, Palette palette, int maxRows) {
     this.table = new PagedSheet(workbook, palette, NAME, COLUMNS, 1, maxRows);
   }
 

@@ -220,7 +220,7 @@ final class SummarySheet {
   }
 
   private RowCursor row() {
-    return new RowCursor(sheet.createRow(nextRow++), palette);
+    return RowCursor.of(sheet.createRow(nextRow++), palette);
   }
 
   private void skipRow() {

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -91,23 +90,20 @@ public final class WorkbookReport {
   }
 
   /**
-   * Writes the workbook with POI beside {@code file}, then copies it to {@code file} with the
-   * recorded hyperlinks added ({@link LinkInjector}). Closing an SXSSF workbook also disposes of its
-   * temporary sheet files (POI 5.4+, bug 68183).
+   * Writes the workbook with POI beside {@code file}, the tables' rows streamed into pieces of
+   * their own, then assembles {@code file} from both with the recorded hyperlinks added ({@link
+   * PackageFinisher}). Closing the workbook disposes of its temporary files (POI's: 5.4+, bug 68183).
    */
   private void writeWorkbook(RunInfo run, Path file, Judge judge) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
     Path raw = file.resolveSibling(file.getFileName() + ".raw");
-    try (LinkRecorder links = new LinkRecorder(file.toAbsolutePath().getParent())) {
-      try (SXSSFWorkbook workbook = new FastDeflateWorkbook(ROW_ACCESS_WINDOW);
-          OutputStream out = Files.newOutputStream(raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (LinkRecorder links = new LinkRecorder(dir);
+        FastDeflateWorkbook workbook = new FastDeflateWorkbook(ROW_ACCESS_WINDOW, dir)) {
+      try (OutputStream out = Files.newOutputStream(raw, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         sheets(workbook, run, links, judge);
         workbook.write(out);
       }
-      if (links.isEmpty()) {
-        Files.move(raw, file);
-      } else {
-        LinkInjector.copy(raw, file, links);
-      }
+      PackageFinisher.copy(raw, file, links, workbook.streamed());
     } finally {
       Files.deleteIfExists(raw);
     }
@@ -131,7 +127,7 @@ public final class WorkbookReport {
    * Summary is filled last: its verdict counts are taken while the Domains sheet judges each
    * domain, instead of in a pass of their own over the run.
    */
-  private void sheets(SXSSFWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
+  private void sheets(FastDeflateWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
     Palette palette = new Palette(workbook);
     JdbcTemplate reader = transactionReader();
     SummarySheet summary = new SummarySheet(workbook, palette, links);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,12 +61,14 @@ class FindingsLinksTest {
     Path raw = dir.resolve("raw.xlsx");
     Path file = dir.resolve("capped.xlsx");
     try (LinkRecorder links = new LinkRecorder(dir)) {
-      try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(raw)) {
-        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
-        new FindingsSheet(workbook, new Palette(workbook), 6, links, 3).write(jdbc, 1);
-        workbook.write(out);
+      try (FastDeflateWorkbook workbook = new FastDeflateWorkbook(100, dir)) {
+        try (OutputStream out = Files.newOutputStream(raw)) {
+          JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
+          new FindingsSheet(workbook, new Palette(workbook), 6, links, 3).write(jdbc, 1);
+          workbook.write(out);
+        }
+        PackageFinisher.copy(raw, file, links, workbook.streamed());
       }
-      LinkInjector.copy(raw, file, links);
     }
     try (XSSFWorkbook book = Sheets.open(file)) {
       assertThat(book.getNumberOfSheets()).isEqualTo(2);

@@ -12,20 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Copies a finished workbook, adding the recorded hyperlinks: each linked sheet gets a
- * {@code <hyperlinks>} element at its place after the sheet data (the element order of
- * CT_Worksheet, ECMA-376 Part 1) and one external relationship per link in its {@code .rels} part,
- * as Excel itself writes them. Other entries are copied compressed as they are; the sheet data is
- * streamed, so memory does not grow with the sheet.
+ * Finishes a workbook that POI wrote: copies it into the target file, putting the rows of the
+ * streamed tables into their sheets and adding the recorded hyperlinks. A streamed sheet's part is
+ * POI's empty sheet split at its sheet data, its head and tail deflated as pieces of their own and
+ * the rows' deflated piece between them ({@link DeflatedPiece}): the rows are copied as they were
+ * compressed. A linked sheet gets a {@code <hyperlinks>} element at its place after the sheet data
+ * (the element order of CT_Worksheet, ECMA-376 Part 1) and one external relationship per link in
+ * its {@code .rels} part, as Excel itself writes them. Other entries are copied compressed as they
+ * are; memory does not grow with a sheet.
  */
-final class LinkInjector {
+final class PackageFinisher {
 
   private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   private static final String HYPERLINK_TYPE = REL_NS + "/hyperlink";
@@ -46,9 +51,19 @@ final class LinkInjector {
   /** Largest worksheet tail (after the sheet data) or relationships part read whole; POI writes a few KB. */
   static final int MAX_PART_TAIL = 16 << 20;
 
-  private LinkInjector() {}
+  private PackageFinisher() {}
 
+  /** Copies {@code workbook} to {@code target} with the recorded links; no streamed tables. */
   static void copy(Path workbook, Path target, LinkRecorder recorder) throws IOException {
+    copy(workbook, target, recorder, Map.of());
+  }
+
+  /**
+   * Copies {@code workbook} to {@code target} with the rows of {@code streamed} (by entry name)
+   * put into their sheets and the links of {@code recorder} added.
+   */
+  static void copy(Path workbook, Path target, LinkRecorder recorder, Map<String, FastDeflateWorkbook.Streamed> streamed)
+      throws IOException {
     Map<String, SheetLinks> links = recorder.byEntry();
     try (ZipFile zip = ZipFile.builder().setPath(workbook).get();
         ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
@@ -57,12 +72,11 @@ final class LinkInjector {
       for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
         SheetLinks sheet = links.get(entry.getName());
         SheetLinks relsOf = links.get(sheetOfRels(entry.getName()));
-        if (sheet != null) {
+        FastDeflateWorkbook.Streamed rows = streamed.get(entry.getName());
+        if (rows != null) {
+          streamedSheet(zip, entry, out, rows.rows(), sheet);
+        } else if (sheet != null) {
           sheet(zip, entry, out, sheet);
-          if (zip.getEntry(relsName(entry.getName())) == null) {
-            relationships(out, relsName(entry.getName()), XML_DECLARATION + "<Relationships xmlns=\""
-                + "http://schemas.openxmlformats.org/package/2006/relationships\">", "</Relationships>", sheet);
-          }
         } else if (relsOf != null) {
           String rels = new String(Bytes.readAtMost(zip.getInputStream(entry), MAX_PART_TAIL), StandardCharsets.UTF_8);
           int end = rels.lastIndexOf("</Relationships>");
@@ -73,8 +87,54 @@ final class LinkInjector {
         } else {
           out.addRawArchiveEntry(new ZipArchiveEntry(entry), zip.getRawInputStream(entry));
         }
+        if (sheet != null && zip.getEntry(relsName(entry.getName())) == null) {
+          relationships(out, relsName(entry.getName()), XML_DECLARATION + "<Relationships xmlns=\""
+              + "http://schemas.openxmlformats.org/package/2006/relationships\">", "</Relationships>", sheet);
+        }
       }
     }
+  }
+
+  /**
+   * A streamed table's sheet: POI's empty sheet up to its sheet data's end tag, the rows, then the
+   * rest of POI's sheet with the links (if any) put in; head and tail deflated here, the rows copied
+   * as they are.
+   */
+  private static void streamedSheet(ZipFile zip, ZipArchiveEntry entry, ZipArchiveOutputStream out, DeflatedPiece rows,
+      SheetLinks links) throws IOException {
+    byte[] part = Bytes.readAtMost(zip.getInputStream(entry), MAX_PART_TAIL);
+    int end = Bytes.indexOf(part, SHEET_DATA_END, 0);
+    if (end < 0) {
+      throw new IOException(entry.getName() + " has no </sheetData>");
+    }
+    byte[] head = Arrays.copyOf(part, end);
+    String tail = new String(part, end, part.length - end, StandardCharsets.UTF_8);
+    if (links != null) {
+      head = declareRelationships(head);
+      tail = withLinks(tail, links);
+    }
+    List<DeflatedPiece> pieces = List.of(DeflatedPiece.of(head, false), rows,
+        DeflatedPiece.of(tail.getBytes(StandardCharsets.UTF_8), true));
+    DeflatedPiece whole = DeflatedPiece.concat(pieces);
+    ZipArchiveEntry copy = new ZipArchiveEntry(entry.getName());
+    copy.setTime(entry.getTime());
+    copy.setMethod(ZipEntry.DEFLATED);
+    copy.setCrc(whole.crc());
+    copy.setSize(whole.size());
+    copy.setCompressedSize(whole.compressedSize());
+    try (InputStream in = DeflatedPiece.open(pieces)) {
+      out.addRawArchiveEntry(copy, in);
+    }
+  }
+
+  /** {@code tail}, a sheet's XML from {@code </sheetData>} on, with a {@code <hyperlinks>} element at its place. */
+  private static String withLinks(String tail, SheetLinks links) throws IOException {
+    int at = insertionPoint(tail);
+    StringBuilder out = new StringBuilder(tail.length() + 48 * links.count() + 32);
+    out.append(tail, 0, at).append("<hyperlinks>");
+    each(links, (n, cell, url) -> out.append("<hyperlink ref=\"").append(cell).append("\" r:id=\"rIdL").append(n)
+        .append("\"/>"));
+    return out.append("</hyperlinks>").append(tail, at, tail.length()).toString();
   }
 
   private static void sheet(ZipFile zip, ZipArchiveEntry entry, ZipArchiveOutputStream out, SheetLinks links)
@@ -84,12 +144,7 @@ final class LinkInjector {
       byte[] head = declareRelationships(in.readNBytes(HEAD_BYTES));
       byte[] rest = Bytes.copyThrough(new SequenceInputStream(new ByteArrayInputStream(head), in), out, SHEET_DATA_END);
       String tail = new String(rest, StandardCharsets.UTF_8) + new String(Bytes.readAtMost(in, MAX_PART_TAIL), StandardCharsets.UTF_8);
-      int at = insertionPoint(tail);
-      out.write(tail.substring(0, at).getBytes(StandardCharsets.UTF_8));
-      write(out, "<hyperlinks>");
-      each(links, (n, cell, url) -> write(out, "<hyperlink ref=\"" + cell + "\" r:id=\"rIdL" + n + "\"/>"));
-      write(out, "</hyperlinks>");
-      out.write(tail.substring(at).getBytes(StandardCharsets.UTF_8));
+      write(out, withLinks(tail, links));
     }
     out.closeArchiveEntry();
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hyperlinks recorded outside POI and written into the finished package where Excel expects them. */
-class LinkInjectorTest {
+class PackageFinisherTest {
 
   @TempDir Path dir;
 
@@ -38,7 +38,7 @@ class LinkInjectorTest {
         links.add(tiny, 1, 0, "https://example.test/\"quoted\"");
         workbook.write(out);
       }
-      LinkInjector.copy(raw, file, links);
+      PackageFinisher.copy(raw, file, links);
     }
     try (XSSFWorkbook book = Sheets.open(file)) {
       assertThat(book.getSheet("Tiny").getHyperlinkList()).hasSize(2);
