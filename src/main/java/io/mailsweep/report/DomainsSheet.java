@@ -40,6 +40,11 @@ final class DomainsSheet {
    * thread's transaction, so pass one bound to the transaction's connection).
    */
   void write(JdbcTemplate reader) {
+    write(reader, new RunTotals.Tally());
+  }
+
+  /** As {@link #write(JdbcTemplate)}, counting each domain's overall status in {@code tally}. */
+  void write(JdbcTemplate reader, RunTotals.Tally tally) {
     FactsRepository facts = verdicts == null ? null : new FactsRepository(reader.getDataSource());
     ReadAhead.windows("mailsweep-report-domains", reader, run.id(),
         window -> new Batch(DomainLines.window(reader, run.id(), window, false),
@@ -48,7 +53,12 @@ final class DomainsSheet {
           if (verdicts != null) {
             verdicts.feed(batch.facts());
           }
-          batch.lines().forEach(line -> layout.fill(line, table.nextRow()));
+          for (DomainLine line : batch.lines()) {
+            if (line.overall != null) {
+              tally.overall(line.overall);
+            }
+            layout.fill(line, table.nextRow());
+          }
         });
     table.finish();
   }

@@ -45,10 +45,18 @@ final class EvidenceSheet {
    * window ahead on a second thread through {@code reader} (see {@link DomainsSheet#write}).
    */
   void write(JdbcTemplate reader, long runId) {
+    write(reader, runId, new RunTotals.Tally());
+  }
+
+  /** As {@link #write(JdbcTemplate, long)}, counting each check result's status in {@code tally}. */
+  void write(JdbcTemplate reader, long runId, RunTotals.Tally tally) {
     ServerCertificates certificates = new ServerCertificates(reader, runId);
     ReadAhead.windows("mailsweep-report-evidence", reader, runId,
         window -> reader.query(SELECT, (rs, n) -> row(rs, certificates), runId, window.after(), window.last()),
-        rows -> rows.forEach(this::write));
+        rows -> rows.forEach(row -> {
+          tally.check(row.check(), row.status());
+          write(row);
+        }));
     table.finish();
   }
 

@@ -27,7 +27,7 @@ final class FindingsSheet {
   static final int MAX_LINKS_PER_SHEET = 65_530;
 
   static final String SELECT =
-      "SELECT ir.domain, f.check_name, f.code, f.severity, f.message, f.remediation, f.reference"
+      "SELECT ir.domain, f.check_name, f.code, f.severity, f.message, f.remediation, f.reference, f.input_row_id"
           + " FROM finding f JOIN input_row ir ON ir.id = f.input_row_id"
           + " WHERE f.run_id = ? AND f.input_row_id > ? AND f.input_row_id <= ?"
           + " ORDER BY f.input_row_id, f.id";
@@ -55,16 +55,25 @@ final class FindingsSheet {
    * {@code reader} (see {@link DomainsSheet#write}).
    */
   void write(JdbcTemplate reader, long runId) {
+    write(reader, runId, new TopFindings());
+  }
+
+  /** As {@link #write(JdbcTemplate, long)}, counting every finding in {@code top}. */
+  void write(JdbcTemplate reader, long runId, TopFindings top) {
     ReadAhead.windows("mailsweep-report-findings", reader, runId,
         window -> reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), runId, window.after(), window.last()),
-        rows -> rows.forEach(this::write));
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)), runId, window.after(),
+            window.last()),
+        rows -> rows.forEach(row -> {
+          top.add(row.code(), row.check(), row.severity(), row.inputRowId(), row.reference());
+          write(row);
+        }));
     table.finish();
   }
 
   /** One finding with its domain: the columns of {@link #SELECT}. */
   private record Row(String domain, String check, String code, String severity, String message, String remediation,
-      String reference) {}
+      String reference, long inputRowId) {}
 
   private void write(Row f) {
     RowCursor row = table.nextRow()

@@ -6,39 +6,54 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The Summary sheet's counts for one run, each from a GROUP BY query. */
+/**
+ * The Summary sheet's counts for one run: the input rows by disposition from a GROUP BY query, the
+ * overall and per-check statuses as counted while the Domains and Evidence sheets were written
+ * ({@link Tally}), so that the Summary does not read the run's results once more.
+ */
 final class RunTotals {
+
+  /** Counts the statuses of the rows the tables write, as they write them. */
+  static final class Tally {
+    private final Map<String, Long> overall = new HashMap<>();
+    private final Map<String, Long> perCheck = new HashMap<>();
+
+    /** One scanned domain's overall status. */
+    void overall(String status) {
+      overall.merge(status, 1L, Long::sum);
+    }
+
+    /** One check result. */
+    void check(String checkName, String status) {
+      perCheck.merge(key(checkName, status), 1L, Long::sum);
+    }
+  }
 
   private static final String DISPOSITIONS =
       "SELECT ir.disposition, COUNT(*), COUNT(dr.input_row_id) FROM input_row ir"
           + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
           + " WHERE ir.run_id = ? GROUP BY ir.disposition";
-  private static final String OVERALL =
-      "SELECT status, COUNT(*) FROM domain_result WHERE run_id = ? GROUP BY status";
-  private static final String PER_CHECK =
-      "SELECT check_name, status, COUNT(*) FROM check_result WHERE run_id = ?"
-          + " GROUP BY check_name, status";
 
   private final Map<String, Long> rowsByDisposition = new HashMap<>();
-  private final Map<String, Long> overall = new HashMap<>();
-  private final Map<String, Long> perCheck = new HashMap<>();
+  private final Map<String, Long> overall;
+  private final Map<String, Long> perCheck;
   private long rowsRead;
   private long acceptedScanned;
 
-  static RunTotals load(JdbcTemplate jdbc, long runId) {
-    RunTotals totals = new RunTotals();
+  private RunTotals(Tally tally) {
+    this.overall = Map.copyOf(tally.overall);
+    this.perCheck = Map.copyOf(tally.perCheck);
+  }
+
+  /** The totals of run {@code runId}, its statuses as {@code tally} counted them over every row. */
+  static RunTotals load(JdbcTemplate jdbc, long runId, Tally tally) {
+    RunTotals totals = new RunTotals(tally);
     jdbc.query(DISPOSITIONS, rs -> {
       totals.rowsByDisposition.put(rs.getString(1), rs.getLong(2));
       totals.rowsRead += rs.getLong(2);
       if ("ACCEPTED".equals(rs.getString(1))) {
         totals.acceptedScanned = rs.getLong(3);
       }
-    }, runId);
-    jdbc.query(OVERALL, rs -> {
-      totals.overall.put(rs.getString(1), rs.getLong(2));
-    }, runId);
-    jdbc.query(PER_CHECK, rs -> {
-      totals.perCheck.merge(key(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
     }, runId);
     return totals;
   }

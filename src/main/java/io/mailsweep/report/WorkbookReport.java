@@ -124,18 +124,20 @@ public final class WorkbookReport {
   /**
    * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
    * Mail servers when a transport check ran, last so that the other sheets keep their positions.
-   * Summary is filled last: its verdict counts are taken while the Domains sheet judges each
-   * domain, instead of in a pass of their own over the run.
+   * Summary is filled last: its verdict, status and finding counts are taken while the Domains,
+   * Findings and Evidence sheets write each row, instead of in passes of their own over the run.
    */
   private void sheets(FastDeflateWorkbook workbook, RunInfo run, LinkRecorder links, Judge judge) {
     Palette palette = new Palette(workbook);
     JdbcTemplate reader = transactionReader();
     SummarySheet summary = new SummarySheet(workbook, palette, links);
     Verdicts verdicts = judge.profile() == null ? null : Verdicts.fed(judge.profile());
-    new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(reader);
+    RunTotals.Tally tally = new RunTotals.Tally();
+    TopFindings top = new TopFindings();
+    new DomainsSheet(workbook, palette, run, maxRowsPerSheet, verdicts).write(reader, tally);
     ComplianceTotals compliance = verdicts == null ? null : verdicts.totals();
-    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(reader, run.id());
-    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(reader, run.id());
+    new FindingsSheet(workbook, palette, maxRowsPerSheet, links).write(reader, run.id(), top);
+    new EvidenceSheet(workbook, palette, maxRowsPerSheet).write(reader, run.id(), tally);
     new ChangesSheet(workbook, palette, maxRowsPerSheet).write(new Drift(jdbc.getDataSource(), judge.diffSettings()),
         run.id());
     new RejectedSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
@@ -143,7 +145,7 @@ public final class WorkbookReport {
     if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
       new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
     }
-    summary.write(run, RunTotals.load(jdbc, run.id()), TopFindings.load(jdbc, run.id()), compliance,
+    summary.write(run, RunTotals.load(jdbc, run.id(), tally), top.top(), compliance,
         judge.problem());
     PrintLayout.pages(workbook, run);
   }
