@@ -35,6 +35,8 @@
 #   MAILSWEEP_BENCH_LATENCY_OPTS  extra scan options for the latency run
 #                            (default "--dns-in-flight 4000 --domains-in-flight 8000")
 #   MAILSWEEP_BENCH_PERF_SECONDS  length of each dnsperf run (default 20)
+#   MAILSWEEP_BENCH_FORMAT   report formats of the scans (default xlsx, the product's default; the
+#                            crash size's scans always add csv: their CSV files are compared)
 #
 # Needs root for apt-get (nsd, dnsdist, dnsperf, time) when they are missing, and raises
 # net.core.rmem_max to 8 MiB (restored at exit) so dnsdist's sockets can absorb bursts.
@@ -49,6 +51,7 @@ heap="${MAILSWEEP_BENCH_HEAP:-512m}"
 latency_size="${MAILSWEEP_BENCH_LATENCY:-100000}"
 crash_size="${MAILSWEEP_BENCH_CRASH:-0}"
 perf_seconds="${MAILSWEEP_BENCH_PERF_SECONDS:-20}"
+formats="${MAILSWEEP_BENCH_FORMAT:-xlsx}"
 extra_opts="${MAILSWEEP_BENCH_OPTS:-}"
 jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS:-}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
@@ -158,8 +161,9 @@ dnsdist_queries() {
 # --- one scan --------------------------------------------------------------------------------
 # scan NAME SIZE [OPTIONS...]: scans vendors-SIZE.csv into its own database; writes NAME.* files.
 scan() {
-  local name="$1" n="$2"
+  local name="$1" n="$2" format="$formats"
   shift 2
+  ((n == crash_size)) && [[ ",$format," != *,csv,* ]] && format="$format,csv"
   rm -rf "$work/$name" && mkdir -p "$work/$name"
   local before after
   before="$(dnsdist_queries)"
@@ -167,7 +171,7 @@ scan() {
   /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $jvm_opts "-Xlog:gc:file=$work/$name/gc.log" \
     -jar target/mailsweep.jar scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
     --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$work/$name/db" --out "$work/$name/out" \
-    --format xlsx,csv --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
+    --format "$format" --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
     || [[ $? == 3 ]] || die "scan $name failed; see $work/$name/scan.err"
   after="$(dnsdist_queries)"
   echo $((after - before)) >"$work/$name/wire-queries"
@@ -290,4 +294,4 @@ echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 [[ -n "$crash_line" ]] && { echo; echo "$crash_line"; }
 echo
-echo "extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}; latency run: ${latency_opts}"
+echo "formats: $formats (csv added at the crash size); extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}; latency run: ${latency_opts}"
