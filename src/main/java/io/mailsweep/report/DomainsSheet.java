@@ -37,13 +37,9 @@ final class DomainsSheet {
 
   /**
    * Writes every row, reading through {@code reader} (on another thread: it must not need this
-   * thread's transaction, so pass one bound to the transaction's connection).
+   * thread's transaction, so pass one bound to the transaction's connection), and counts each
+   * domain's overall status in {@code tally}.
    */
-  void write(JdbcTemplate reader) {
-    write(reader, new RunTotals.Tally());
-  }
-
-  /** As {@link #write(JdbcTemplate)}, counting each domain's overall status in {@code tally}. */
   void write(JdbcTemplate reader, RunTotals.Tally tally) {
     FactsRepository facts = verdicts == null ? null : new FactsRepository(reader.getDataSource());
     ReadAhead.windows("mailsweep-report-domains", reader, run.id(),

@@ -42,13 +42,9 @@ final class EvidenceSheet {
 
   /**
    * Writes the evidence of every check result of run {@code runId}, read and split into parts a
-   * window ahead on a second thread through {@code reader} (see {@link DomainsSheet#write}).
+   * window ahead on a second thread through {@code reader} (see {@link DomainsSheet#write}), and
+   * counts each check result's status in {@code tally}.
    */
-  void write(JdbcTemplate reader, long runId) {
-    write(reader, runId, new RunTotals.Tally());
-  }
-
-  /** As {@link #write(JdbcTemplate, long)}, counting each check result's status in {@code tally}. */
   void write(JdbcTemplate reader, long runId, RunTotals.Tally tally) {
     ServerCertificates certificates = new ServerCertificates(reader, runId);
     ReadAhead.windows("mailsweep-report-evidence", reader, runId,

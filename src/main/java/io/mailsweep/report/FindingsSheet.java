@@ -52,13 +52,8 @@ final class FindingsSheet {
 
   /**
    * Writes every finding of run {@code runId}, read a window ahead on a second thread through
-   * {@code reader} (see {@link DomainsSheet#write}).
+   * {@code reader} (see {@link DomainsSheet#write}), and counts each in {@code top}.
    */
-  void write(JdbcTemplate reader, long runId) {
-    write(reader, runId, new TopFindings());
-  }
-
-  /** As {@link #write(JdbcTemplate, long)}, counting every finding in {@code top}. */
   void write(JdbcTemplate reader, long runId, TopFindings top) {
     ReadAhead.windows("mailsweep-report-findings", reader, runId,
         window -> reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -53,11 +53,6 @@ final class PackageFinisher {
 
   private PackageFinisher() {}
 
-  /** Copies {@code workbook} to {@code target} with the recorded links; no streamed tables. */
-  static void copy(Path workbook, Path target, LinkRecorder recorder) throws IOException {
-    copy(workbook, target, recorder, Map.of());
-  }
-
   /**
    * Copies {@code workbook} to {@code target} with the rows of {@code streamed} (by entry name)
    * put into their sheets and the links of {@code recorder} added.
@@ -78,7 +73,7 @@ final class PackageFinisher {
         } else if (sheet != null) {
           sheet(zip, entry, out, sheet);
         } else if (relsOf != null) {
-          String rels = new String(Bytes.readAtMost(zip.getInputStream(entry), MAX_PART_TAIL), StandardCharsets.UTF_8);
+          String rels = new String(part(zip, entry), StandardCharsets.UTF_8);
           int end = rels.lastIndexOf("</Relationships>");
           if (end < 0) {
             throw new IOException(entry.getName() + " has no </Relationships>");
@@ -102,7 +97,7 @@ final class PackageFinisher {
    */
   private static void streamedSheet(ZipFile zip, ZipArchiveEntry entry, ZipArchiveOutputStream out, DeflatedPiece rows,
       SheetLinks links) throws IOException {
-    byte[] part = Bytes.readAtMost(zip.getInputStream(entry), MAX_PART_TAIL);
+    byte[] part = part(zip, entry);
     int end = Bytes.indexOf(part, SHEET_DATA_END, 0);
     if (end < 0) {
       throw new IOException(entry.getName() + " has no </sheetData>");
@@ -124,6 +119,13 @@ final class PackageFinisher {
     copy.setCompressedSize(whole.compressedSize());
     try (InputStream in = DeflatedPiece.open(pieces)) {
       out.addRawArchiveEntry(copy, in);
+    }
+  }
+
+  /** A small part of the package, read whole (at most {@link #MAX_PART_TAIL} bytes). */
+  private static byte[] part(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+    try (InputStream in = zip.getInputStream(entry)) {
+      return Bytes.readAtMost(in, MAX_PART_TAIL);
     }
   }
 

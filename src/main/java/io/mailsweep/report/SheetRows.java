@@ -23,12 +23,15 @@ final class SheetRows implements AutoCloseable {
   /** Characters escaped into the buffer at once: up to 6 bytes each (an escape), within its 64 KB. */
   private static final int CHUNK_CHARS = 4096;
 
-  /** What POI's sheet writer puts for each ASCII character, null for the character itself. */
-  private static final String[] ASCII_ESCAPES = new String[0x80];
+  /**
+   * What POI's sheet writer puts for each character up to the no-break space, the last it escapes
+   * below U+FFFE; null for the character itself.
+   */
+  private static final String[] ESCAPES = new String['\u00A0' + 1];
 
   static {
-    for (char c = 0; c < 0x80; c++) {
-      ASCII_ESCAPES[c] = FastDeflateWorkbook.DeflatedSheetData.escape(c);
+    for (char c = 0; c < ESCAPES.length; c++) {
+      ESCAPES[c] = FastDeflateWorkbook.DeflatedSheetData.escape(c);
     }
   }
 
@@ -230,20 +233,14 @@ final class SheetRows implements AutoCloseable {
     int at = out.used();
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c < 0x80) {
-        String escape = ASCII_ESCAPES[c];
-        if (escape == null) {
-          buffer[at++] = (byte) c;
-        } else {
-          at = put(buffer, at, escape);
-        }
+      String escape = c < ESCAPES.length ? ESCAPES[c] : null;
+      if (escape != null) {
+        at = put(buffer, at, escape);
+      } else if (c < 0x80) {
+        buffer[at++] = (byte) c;
       } else if (c < 0x800) {
-        if (c == '\u00A0') {
-          at = put(buffer, at, "&#xa0;");
-        } else {
-          buffer[at++] = (byte) (0xC0 | c >> 6);
-          buffer[at++] = (byte) (0x80 | c & 0x3F);
-        }
+        buffer[at++] = (byte) (0xC0 | c >> 6);
+        buffer[at++] = (byte) (0x80 | c & 0x3F);
       } else if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
           int cp = Character.toCodePoint(c, text.charAt(++i));

@@ -64,7 +64,7 @@ class FindingsLinksTest {
       try (FastDeflateWorkbook workbook = new FastDeflateWorkbook(100, dir)) {
         try (OutputStream out = Files.newOutputStream(raw)) {
           JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
-          new FindingsSheet(workbook, new Palette(workbook), 6, links, 3).write(jdbc, 1);
+          new FindingsSheet(workbook, new Palette(workbook), 6, links, 3).write(jdbc, 1, new TopFindings());
           workbook.write(out);
         }
         PackageFinisher.copy(raw, file, links, workbook.streamed());

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.ZipFile;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -38,7 +39,7 @@ class PackageFinisherTest {
         links.add(tiny, 1, 0, "https://example.test/\"quoted\"");
         workbook.write(out);
       }
-      PackageFinisher.copy(raw, file, links);
+      PackageFinisher.copy(raw, file, links, Map.of());
     }
     try (XSSFWorkbook book = Sheets.open(file)) {
       assertThat(book.getSheet("Tiny").getHyperlinkList()).hasSize(2);
