@@ -1,7 +1,11 @@
 package io.mailsweep.report;
 
 import io.mailsweep.check.CheckResult.Attribute;
+import io.mailsweep.check.Status;
+import io.mailsweep.policy.CheckFacts;
+import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.Attributes;
+import io.mailsweep.store.FactsRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -90,6 +95,24 @@ final class DomainLine {
         .filter(cell -> "INCONCLUSIVE".equals(cell.status()) && cell.reason() != null)
         .map(CheckCell::reason)
         .collect(Collectors.joining("; "));
+  }
+
+  /**
+   * This line as the facts the verdicts judge, given its findings' codes by check name; the same as
+   * {@link FactsRepository#domains(long, io.mailsweep.store.RowWindows.Window)} reads for the row.
+   */
+  DomainFacts facts(Map<String, Set<String>> codes) {
+    Map<String, CheckFacts> facts = new LinkedHashMap<>();
+    for (CheckCell cell : checks.values()) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (Attribute a : cell.attributes()) {
+        attributes.putIfAbsent(a.name(), a.value());
+      }
+      Status status = FactsRepository.status(cell.status());
+      facts.put(cell.name(), new CheckFacts(cell.name(), status == null ? Status.INCONCLUSIVE : status, cell.summary(),
+          codes.getOrDefault(cell.name(), Set.of()), attributes));
+    }
+    return new DomainFacts(inputRowId, lineNo, domain, FactsRepository.status(overall), facts);
   }
 
   private static String key(String checkName) {

@@ -2,13 +2,18 @@ package io.mailsweep.report;
 
 import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsRepository;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One row per accepted input row, in input order, in the {@link DomainColumns} layout. The rows are
  * read a window of input rows at a time ({@link DomainLines}) on a second thread, a window or two
- * ahead of the one being written ({@link ReadAhead}), so memory does not grow with the run.
+ * ahead of the one being written ({@link ReadAhead}), so memory does not grow with the run. The
+ * verdicts judge facts made from the same check results, with the window's finding codes read
+ * beside them, so the check results are read once.
  */
 final class DomainsSheet {
 
@@ -43,8 +48,10 @@ final class DomainsSheet {
   void write(JdbcTemplate reader, RunTotals.Tally tally) {
     FactsRepository facts = verdicts == null ? null : new FactsRepository(reader.getDataSource());
     ReadAhead.windows("mailsweep-report-domains", reader, run.id(),
-        window -> new Batch(DomainLines.window(reader, run.id(), window, false),
-            facts == null ? List.of() : facts.domains(run.id(), window)),
+        window -> {
+          List<DomainLine> lines = DomainLines.window(reader, run.id(), window, false);
+          return new Batch(lines, facts == null ? List.of() : facts(lines, facts.codes(run.id(), window)));
+        },
         batch -> {
           if (verdicts != null) {
             verdicts.feed(batch.facts());
@@ -57,6 +64,15 @@ final class DomainsSheet {
           }
         });
     table.finish();
+  }
+
+  /** The facts of {@code lines} for the verdicts: the check results already read, and their codes. */
+  static List<DomainFacts> facts(List<DomainLine> lines, Map<Long, Map<String, Set<String>>> codes) {
+    List<DomainFacts> facts = new ArrayList<>(lines.size());
+    for (DomainLine line : lines) {
+      facts.add(line.facts(codes.getOrDefault(line.inputRowId, Map.of())));
+    }
+    return facts;
   }
 
   /** One window's domains and, with verdicts, their facts. */

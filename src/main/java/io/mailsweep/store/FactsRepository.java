@@ -1,18 +1,24 @@
 package io.mailsweep.store;
 
+import io.mailsweep.check.Status;
 import io.mailsweep.policy.DomainFacts;
 import io.mailsweep.store.FactsAssembler.Row;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Reads a run's stored results back as {@link DomainFacts}, one accepted domain at a time: the
@@ -45,6 +51,9 @@ public final class FactsRepository {
 
   private static final String IN_WINDOW = " AND ir.id > ? AND ir.id <= ?";
 
+  private static final String CODES =
+      "SELECT input_row_id, check_name, code FROM finding WHERE run_id = ? AND input_row_id > ? AND input_row_id <= ?";
+
   private static final String CERTIFICATES =
       "SELECT host, address, port, subject, issuer, not_after FROM mail_server"
           + " WHERE run_id = ? AND (subject IS NOT NULL OR issuer IS NOT NULL OR not_after IS NOT NULL)";
@@ -76,6 +85,27 @@ public final class FactsRepository {
     List<DomainFacts> out = new ArrayList<>();
     new FactsAssembler(rows(runId, window).iterator()).forEachRemaining(out::add);
     return out;
+  }
+
+  /**
+   * The finding codes of run {@code runId}'s input rows in {@code window}, by input row id and check
+   * name: with the window's check results, what {@link #domains(long, RowWindows.Window)} reads in
+   * one join, for a reader that reads the check results anyway.
+   */
+  public Map<Long, Map<String, Set<String>>> codes(long runId, RowWindows.Window window) {
+    Map<Long, Map<String, Set<String>>> codes = new HashMap<>();
+    jdbc.query(CODES, (RowCallbackHandler) rs -> codes.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+        .computeIfAbsent(rs.getString(2), check -> new TreeSet<>()).add(rs.getString(3)),
+        runId, window.after(), window.last());
+    return codes;
+  }
+
+  /**
+   * A stored status name as a status: null for null (not scanned), and INCONCLUSIVE for a name this
+   * version does not know, since it cannot be judged.
+   */
+  public static Status status(String name) {
+    return FactsAssembler.status(name);
   }
 
   private List<Row> rows(long runId, RowWindows.Window window) {
