@@ -19,7 +19,7 @@ final class ConversationFailures {
 
   private ConversationFailures() {}
 
-  static Attempt map(Exception e, TimedSocket socket, String banner, boolean advertised) {
+  static Attempt map(Exception e, TimedSocket<Step> socket, String banner, boolean advertised) {
     Step step = socket.step();
     SmtpOutcome outcome;
     String detail;
@@ -49,7 +49,7 @@ final class ConversationFailures {
     return new Attempt(outcome, banner, advertised, null, detail);
   }
 
-  private static String timedOut(TimedSocket socket) {
+  private static String timedOut(TimedSocket<Step> socket) {
     Step step = socket.step();
     if (socket.cutByDeadline()) {
       return "probe deadline reached while waiting for " + step.waitingFor();

@@ -2,8 +2,11 @@ package io.mailsweep.net.smtp;
 
 import java.time.Duration;
 
-/** The end of a whole probe, on the monotonic clock; shared by all its conversations. */
-final class Deadline {
+/**
+ * The end of a whole probe, on the monotonic clock; shared by all its conversations. Public for
+ * the other probes of mail servers ({@code net.access}), which bound their conversations the same way.
+ */
+public final class Deadline {
   private final Duration total;
   private final long endNanos;
 
@@ -12,29 +15,29 @@ final class Deadline {
     this.endNanos = endNanos;
   }
 
-  static Deadline after(Duration total) {
+  public static Deadline after(Duration total) {
     return new Deadline(total, System.nanoTime() + total.toNanos());
   }
 
-  Duration total() {
+  public Duration total() {
     return total;
   }
 
-  long endNanos() {
+  public long endNanos() {
     return endNanos;
   }
 
-  Duration remaining() {
+  public Duration remaining() {
     long left = endNanos - System.nanoTime();
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
-  boolean expired() {
+  public boolean expired() {
     return endNanos - System.nanoTime() <= 0;
   }
 
   /** {@code d} in words for one-line details: "800 ms", "20 s". */
-  static String words(Duration d) {
+  public static String words(Duration d) {
     long millis = d.toMillis();
     return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }

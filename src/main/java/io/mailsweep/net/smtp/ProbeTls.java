@@ -25,8 +25,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * manager accepts every chain (a {@link X509ExtendedTrustManager}, so that JSSE adds no checks of
  * its own), and {@code CertificateJudge} validates the chain afterwards. Each handshake gets a
  * fresh context, so no session is ever resumed and every handshake shows the server's own choice.
+ * {@link #layer} and {@link #session} are public for the other probes of mail servers ({@code
+ * net.access}).
  */
-final class ProbeTls {
+public final class ProbeTls {
   private static final X509ExtendedTrustManager CAPTURE_ALL = new CaptureAll();
 
   private ProbeTls() {}
@@ -42,7 +44,7 @@ final class ProbeTls {
   }
 
   /** Layers TLS over {@code plain} offering {@code offer}; SNI only when {@code serverName} is set. */
-  static SSLSocket layer(Socket plain, InetSocketAddress target, TlsOffer offer, String serverName)
+  public static SSLSocket layer(Socket plain, InetSocketAddress target, TlsOffer offer, String serverName)
       throws IOException {
     // The address literal as peer host: JSSE sends no SNI for it and does no reverse lookup.
     String peer = target.getAddress().getHostAddress();
@@ -59,7 +61,7 @@ final class ProbeTls {
   }
 
   /** What a completed handshake negotiated and the chain the server presented, leaf first. */
-  static TlsSession session(SSLSocket tls) {
+  public static TlsSession session(SSLSocket tls) {
     SSLSession session = tls.getSession();
     List<X509Certificate> chain = new ArrayList<>();
     try {

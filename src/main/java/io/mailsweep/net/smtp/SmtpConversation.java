@@ -29,7 +29,7 @@ final class SmtpConversation {
   private final SmtpSettings settings;
   private final TlsOffer offer;
   private final String serverName;
-  private final TimedSocket socket;
+  private final TimedSocket<Step> socket;
   private Socket open;
   private OutputStream out;
   private SmtpReplyReader replies;
@@ -42,7 +42,7 @@ final class SmtpConversation {
     this.settings = settings;
     this.offer = offer;
     this.serverName = serverName;
-    this.socket = new TimedSocket(deadline);
+    this.socket = new TimedSocket<>(deadline, Step.CONNECT);
     this.open = socket;
   }
 

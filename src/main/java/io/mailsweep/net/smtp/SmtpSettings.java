@@ -67,7 +67,7 @@ public record SmtpSettings(
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("SMTP port must be between 1 and 65535");
     }
-    if (ehloName == null || !HOST_NAME.matcher(ehloName).matches() || ehloName.matches("(.*\\.)?[0-9]+")) {
+    if (!isHostName(ehloName)) {
       throw new IllegalArgumentException("EHLO name is not a host name: '" + ehloName + "'");
     }
     requirePositive(connectTimeout, "SMTP connect timeout");
@@ -101,6 +101,14 @@ public record SmtpSettings(
   public SmtpSettings withReplyLimits(int lineLength, int lines, int bytes) {
     return new SmtpSettings(port, ehloName, connectTimeout, bannerTimeout, commandTimeout, totalDeadline,
         lineLength, lines, bytes, probeVersions, probeWeakCiphers);
+  }
+
+  /**
+   * Whether {@code name} may be sent as an EHLO name: a host name by the rules above, not an
+   * address. Public for the submission probe ({@code net.access}), whose EHLO name obeys the same.
+   */
+  public static boolean isHostName(String name) {
+    return name != null && HOST_NAME.matcher(name).matches() && !name.matches("(.*\\.)?[0-9]+");
   }
 
   private static void requirePositive(Duration d, String what) {

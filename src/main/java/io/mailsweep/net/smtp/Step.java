@@ -1,7 +1,7 @@
 package io.mailsweep.net.smtp;
 
 /** The steps of one conversation, each with its own timeout; they name failures in reports. */
-enum Step {
+enum Step implements TimedSocket.Phase {
   CONNECT("the connection"),
   BANNER("the banner"),
   EHLO("the EHLO reply"),
@@ -17,7 +17,8 @@ enum Step {
   }
 
   /** What the probe was waiting for, as a phrase: "the EHLO reply". */
-  String waitingFor() {
+  @Override
+  public String waitingFor() {
     return waitingFor;
   }
 }

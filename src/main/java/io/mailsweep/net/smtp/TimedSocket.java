@@ -17,22 +17,36 @@ import java.time.Duration;
  *
  * <p>Writes are not timed: the probe writes a few short commands and a ClientHello, which fit in
  * the socket's send buffer.
+ *
+ * <p>Public, and generic in its steps, for the other probes of mail servers ({@code net.access}).
+ *
+ * @param <S> the steps of the conversation, e.g. {@link Step}
  */
-final class TimedSocket extends Socket {
+public final class TimedSocket<S extends TimedSocket.Phase> extends Socket {
+  /** A step of a conversation, as named in timeout messages. */
+  public interface Phase {
+    /** What the probe is waiting for in this step, as a phrase: "the EHLO reply". */
+    String waitingFor();
+  }
+
   private final Deadline deadline;
-  private Step step = Step.CONNECT;
+  private final S connecting;
+  private S step;
   private Duration stepTimeout = Duration.ZERO;
   private long stepEndNanos;
   private boolean cutByDeadline;
   private boolean timedOut;
   private InputStream timed;
 
-  TimedSocket(Deadline deadline) {
+  /** A socket bounded by {@code deadline}; {@code connecting} is the step of {@link #connect}. */
+  public TimedSocket(Deadline deadline, S connecting) {
     this.deadline = deadline;
+    this.connecting = connecting;
+    this.step = connecting;
   }
 
   /** Starts {@code next}, which may take {@code timeout} but never past the probe's deadline. */
-  void begin(Step next, Duration timeout) {
+  public void begin(S next, Duration timeout) {
     long own = System.nanoTime() + timeout.toNanos();
     step = next;
     stepTimeout = timeout;
@@ -40,26 +54,26 @@ final class TimedSocket extends Socket {
     stepEndNanos = cutByDeadline ? deadline.endNanos() : own;
   }
 
-  void connect(InetSocketAddress target, Duration timeout) throws IOException {
-    begin(Step.CONNECT, timeout);
+  public void connect(InetSocketAddress target, Duration timeout) throws IOException {
+    begin(connecting, timeout);
     connect(target, millisLeft());
   }
 
-  Step step() {
+  public S step() {
     return step;
   }
 
-  Duration stepTimeout() {
+  public Duration stepTimeout() {
     return stepTimeout;
   }
 
   /** Whether the current step's end is the probe's deadline rather than its own timeout. */
-  boolean cutByDeadline() {
+  public boolean cutByDeadline() {
     return cutByDeadline;
   }
 
   /** Whether a read of this socket ran out of time. */
-  boolean timedOut() {
+  public boolean timedOut() {
     return timedOut;
   }
 

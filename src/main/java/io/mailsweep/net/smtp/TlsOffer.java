@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param label how the offer is named in notes: "default", "TLSv1.1 only", "weak suites"
  */
-record TlsOffer(String label, List<String> protocols, List<String> suites) {
+public record TlsOffer(String label, List<String> protocols, List<String> suites) {
   static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1");
 
   static final Set<String> LEGACY_PROTOCOLS = Set.of("TLSv1.1", "TLSv1", "SSLv3", "SSLv2Hello");
@@ -20,13 +20,13 @@ record TlsOffer(String label, List<String> protocols, List<String> suites) {
   /** Signals secure renegotiation (RFC 5746 §3.3); JSSE lists it among the suites. */
   static final String RENEGOTIATION_SCSV = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
 
-  TlsOffer {
+  public TlsOffer {
     protocols = List.copyOf(protocols);
     suites = List.copyOf(suites);
   }
 
   /** The JDK's default protocols and suites as they are before {@link LegacyTls#enable()}. */
-  static TlsOffer strong() {
+  public static TlsOffer strong() {
     List<String> protocols = new ArrayList<>();
     for (String p : ProbeTls.defaults().getProtocols()) {
       if (!LEGACY_PROTOCOLS.contains(p)) {
@@ -46,7 +46,7 @@ record TlsOffer(String label, List<String> protocols, List<String> suites) {
   }
 
   /** TLSv1.1 and TLSv1 with the strong suites, if this JVM offers either; else null. */
-  static TlsOffer legacy() {
+  public static TlsOffer legacy() {
     List<String> protocols = List.of("TLSv1.1", "TLSv1").stream().filter(LegacyTls::offers).toList();
     return protocols.isEmpty() ? null : new TlsOffer("legacy protocols", protocols, strongSuites());
   }
