@@ -10,22 +10,42 @@ import java.util.List;
  * @param dkimRsaGoodBits RSA keys shorter than this warn (default 2048)
  * @param maxMxHosts MX hosts resolved per domain, by preference; more is a finding (default 10)
  * @param maxMxAddresses MX addresses probed per domain by the transport checks (default 20)
+ * @param maxAccessHosts SRV targets followed per mail-access service (default 3)
+ * @param maxAccessProbes mail-access addresses probed per domain (default 12)
  */
 public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
-    int maxMxAddresses) {
+    int maxMxAddresses, int maxAccessHosts, int maxAccessProbes) {
   /** MX hosts resolved per domain by default: RFC 5321 sets no number; 10 matches RFC 7208 §4.6.4's MX cap. */
   public static final int MAX_MX_HOSTS = 10;
   /** MX addresses probed per domain by default (10 hosts with a few addresses each). */
   public static final int MAX_MX_ADDRESSES = 20;
+  /** SRV targets followed per mail-access service by default: providers publish one, rarely two. */
+  public static final int MAX_ACCESS_HOSTS = 3;
+  /** Mail-access addresses probed per domain by default: six services, a v4 and a v6 address each. */
+  public static final int MAX_ACCESS_PROBES = 12;
   public static final CheckOptions DEFAULTS = new CheckOptions(List.of(), 1024, 2048);
 
   public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits) {
     this(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, MAX_MX_HOSTS, MAX_MX_ADDRESSES);
   }
 
+  public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
+      int maxMxAddresses) {
+    this(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, maxMxHosts, maxMxAddresses, MAX_ACCESS_HOSTS,
+        MAX_ACCESS_PROBES);
+  }
+
+  /** These options with other mail-access caps. */
+  public CheckOptions withAccessCaps(int hosts, int probes) {
+    return new CheckOptions(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, maxMxHosts, maxMxAddresses, hosts, probes);
+  }
+
   public CheckOptions {
     if (maxMxHosts < 1 || maxMxHosts > 100 || maxMxAddresses < 1 || maxMxAddresses > 1000) {
       throw new IllegalArgumentException("MX caps must be 1..100 hosts and 1..1000 addresses");
+    }
+    if (maxAccessHosts < 1 || maxAccessHosts > 20 || maxAccessProbes < 1 || maxAccessProbes > 200) {
+      throw new IllegalArgumentException("mail-access caps must be 1..20 hosts per service and 1..200 probes");
     }
     dkimSelectors = List.copyOf(dkimSelectors);
     if (dkimRsaMinBits < 0 || dkimRsaGoodBits < dkimRsaMinBits) {

@@ -1,5 +1,6 @@
 package io.mailsweep.check;
 
+import io.mailsweep.check.access.AccessServer;
 import io.mailsweep.check.transport.MailServer;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
  * @param attributes named values the report shows in their own columns (e.g. the STARTTLS
  *     coverage, the worst TLS version); the names a check can give are fixed per check
  * @param servers the mail servers the check contacted, for the report's Mail servers sheet
+ * @param accessServers the mail-access servers (IMAP, POP3, submission) the check contacted, for
+ *     the report's Mail access sheet
  */
 public record CheckResult(
     String check,
@@ -21,7 +24,8 @@ public record CheckResult(
     List<Finding> findings,
     List<String> evidence,
     List<Attribute> attributes,
-    List<MailServer> servers) {
+    List<MailServer> servers,
+    List<AccessServer> accessServers) {
 
   /** One named value of a result. */
   public record Attribute(String name, String value) {}
@@ -31,6 +35,12 @@ public record CheckResult(
     evidence = List.copyOf(evidence);
     attributes = List.copyOf(attributes);
     servers = List.copyOf(servers);
+    accessServers = List.copyOf(accessServers);
+  }
+
+  public CheckResult(String check, Status status, String summary, String reason, List<Finding> findings,
+      List<String> evidence, List<Attribute> attributes, List<MailServer> servers) {
+    this(check, status, summary, reason, findings, evidence, attributes, servers, List.of());
   }
 
   public CheckResult(String check, Status status, String summary, String reason, List<Finding> findings,
@@ -44,7 +54,7 @@ public record CheckResult(
 
   /** This result with {@code more} attributes. */
   public CheckResult withAttributes(List<Attribute> more) {
-    return new CheckResult(check, status, summary, reason, findings, evidence, more, servers);
+    return new CheckResult(check, status, summary, reason, findings, evidence, more, servers, accessServers);
   }
 
   /** The value of attribute {@code name}, or null. */

@@ -1,5 +1,6 @@
 package io.mailsweep.check;
 
+import io.mailsweep.check.access.AccessFinding;
 import io.mailsweep.check.bimi.BimiFinding;
 import io.mailsweep.check.dane.DaneFinding;
 import io.mailsweep.check.dkim.DkimFinding;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public final class FindingCatalog {
   private static final List<Class<? extends FindingType>> ENUMS = List.of(SpfFinding.class, DmarcFinding.class,
       DkimFinding.class, BimiFinding.class, MxFinding.class, StartTlsFinding.class, CertificateFinding.class,
-      MtaStsFinding.class, DaneFinding.class, TlsRptFinding.class);
+      MtaStsFinding.class, DaneFinding.class, TlsRptFinding.class, AccessFinding.class);
   private static final Map<String, FindingDefinition> BY_CODE = index();
 
   private FindingCatalog() {}

@@ -155,6 +155,14 @@ final class ScanOptions {
       description = "MX addresses probed per domain by the transport checks (default: ${DEFAULT-VALUE}).")
   int maxMxAddresses;
 
+  @Option(names = "--max-access-hosts", paramLabel = "N", defaultValue = "3",
+      description = "SRV targets followed per mail-access service by the access check (default: ${DEFAULT-VALUE}).")
+  int maxAccessHosts;
+
+  @Option(names = "--max-access-probes", paramLabel = "N", defaultValue = "12",
+      description = "Mail-access addresses probed per domain by the access check (default: ${DEFAULT-VALUE}).")
+  int maxAccessProbes;
+
   @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
@@ -240,7 +248,8 @@ final class ScanOptions {
 
   private CheckOptions checkOptions() {
     try {
-      return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses);
+      return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses, maxAccessHosts,
+          maxAccessProbes);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

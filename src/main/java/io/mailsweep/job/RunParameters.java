@@ -67,6 +67,8 @@ public final class RunParameters {
     m.put("dkim.rsa.good-bits", Integer.toString(s.options().dkimRsaGoodBits()));
     m.put("mx.max-hosts", Integer.toString(s.options().maxMxHosts()));
     m.put("mx.max-addresses", Integer.toString(s.options().maxMxAddresses()));
+    m.put("access.max-hosts", Integer.toString(s.options().maxAccessHosts()));
+    m.put("access.max-probes", Integer.toString(s.options().maxAccessProbes()));
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
@@ -101,7 +103,9 @@ public final class RunParameters {
         millis(p, "progress.interval.ms"),
         new CheckOptions(list(p.getString("dkim.selectors")), integer(p, "dkim.rsa.min-bits"),
             integer(p, "dkim.rsa.good-bits"), integer(p, "mx.max-hosts", CheckOptions.MAX_MX_HOSTS),
-            integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES)),
+            integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES),
+            integer(p, "access.max-hosts", CheckOptions.MAX_ACCESS_HOSTS),
+            integer(p, "access.max-probes", CheckOptions.MAX_ACCESS_PROBES)),
         TransportParameters.read(p::getString),
         ScanSettings.skipsUnanswered(text(p, "unanswered.domains", ScanSettings.unansweredText(true))));
     String column = p.getString("input.column");

@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.check.access.MailAccessCheck;
 import io.mailsweep.history.Drift;
 import io.mailsweep.scan.CheckCatalog;
 import java.io.IOException;
@@ -123,7 +124,8 @@ public final class WorkbookReport {
 
   /**
    * Sheet order: Summary, Domains, Findings, Evidence, (Changes), Rejected input, Run info, then
-   * Mail servers when a transport check ran, last so that the other sheets keep their positions.
+   * Mail servers when a transport check ran and Mail access when the access check did, last so
+   * that the other sheets keep their positions.
    * Summary is filled last: its verdict, status and finding counts are taken while the Domains,
    * Findings and Evidence sheets write each row, instead of in passes of their own over the run.
    */
@@ -144,6 +146,9 @@ public final class WorkbookReport {
     new RunInfoSheet(workbook, palette, maxRowsPerSheet).write(run);
     if (run.checks().stream().anyMatch(CheckCatalog::probesMailServers)) {
       new MailServersSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
+    }
+    if (run.checks().contains(MailAccessCheck.NAME)) {
+      new MailAccessSheet(workbook, palette, maxRowsPerSheet).write(jdbc, run.id());
     }
     summary.write(run, RunTotals.load(jdbc, run.id(), tally), top.top(), compliance,
         judge.problem());

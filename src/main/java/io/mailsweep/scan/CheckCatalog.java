@@ -1,6 +1,7 @@
 package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
+import io.mailsweep.check.access.MailAccessCheck;
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.CheckResult.Attribute;
 import io.mailsweep.check.mtasts.MtaStsCheck;
@@ -30,38 +31,50 @@ public final class CheckCatalog {
    *
    * @param display the report's header for the check
    * @param attributes the attribute names its results carry, each a report column
-   * @param probesMailServers whether it contacts MX servers (and so fills the Mail servers sheet)
+   * @param contacts which servers it contacts
    */
-  private record Entry(String display, List<String> attributes, boolean probesMailServers,
+  private record Entry(String display, List<String> attributes, Contacts contacts,
       Function<CheckContext, Check> factory) {}
+
+  /** The servers a check contacts besides DNS. */
+  private enum Contacts {
+    NONE,
+    /** MX servers over SMTP (and policy servers): fills the Mail servers sheet. */
+    MAIL_SERVERS,
+    /** Other servers: mail-access hosts, web servers. */
+    OTHER
+  }
 
   private static final Map<String, Entry> CHECKS = new LinkedHashMap<>();
   static final String MTA_STS_MODE = "MTA-STS mode";
   static final String MTA_STS_VALID = "MTA-STS valid";
 
   static {
-    add(SpfCheck.NAME, "SPF", List.of(), false, c -> new SpfCheck(c.dns()));
-    add(DmarcCheck.NAME, "DMARC", List.of(), false, c -> new DmarcCheck(c.dns()));
-    add(DkimCheck.NAME, "DKIM", List.of(), false, c -> new DkimCheck(c.dns(), c.options()));
-    add(BimiCheck.NAME, "BIMI", List.of(), false, c -> new BimiCheck(c.dns()));
-    add(MxCheck.NAME, "MX", List.of(), false, c -> mx(c));
+    add(SpfCheck.NAME, "SPF", List.of(), Contacts.NONE, c -> new SpfCheck(c.dns()));
+    add(DmarcCheck.NAME, "DMARC", List.of(), Contacts.NONE, c -> new DmarcCheck(c.dns()));
+    add(DkimCheck.NAME, "DKIM", List.of(), Contacts.NONE, c -> new DkimCheck(c.dns(), c.options()));
+    add(BimiCheck.NAME, "BIMI", List.of(), Contacts.NONE, c -> new BimiCheck(c.dns()));
+    add(MxCheck.NAME, "MX", List.of(), Contacts.NONE, c -> mx(c));
     add(StartTlsCheck.NAME, "STARTTLS", List.of(StartTlsEvaluator.STARTTLS, StartTlsEvaluator.WORST_TLS,
-        StartTlsEvaluator.CERTIFICATE), true, c -> new StartTlsCheck(mx(c), c.prober(), c.certificates(), c.clock(),
+        StartTlsEvaluator.CERTIFICATE), Contacts.MAIL_SERVERS, c -> new StartTlsCheck(mx(c), c.prober(), c.certificates(), c.clock(),
         c.options().maxMxAddresses()));
-    add(MtaStsCheck.NAME, "MTA-STS", List.of(MTA_STS_MODE, MTA_STS_VALID), true, c -> new AttributedCheck(
+    add(MtaStsCheck.NAME, "MTA-STS", List.of(MTA_STS_MODE, MTA_STS_VALID), Contacts.MAIL_SERVERS, c -> new AttributedCheck(
         new MtaStsCheck(c.dns(), mx(c), c.fetcher(), c.guard(), c.prober(), c.certificates(),
             c.httpsPort()),
         CheckCatalog::mtaStsPosture));
-    add(DaneCheck.NAME, "DANE", List.of(), true, c -> new DaneCheck(c.dnssec(), c.prober(),
+    add(DaneCheck.NAME, "DANE", List.of(), Contacts.MAIL_SERVERS, c -> new DaneCheck(c.dnssec(), c.prober(),
         new DaneSettings(c.smtpPort(), c.dnssecConfigured()), c.options().maxMxHosts()));
-    add(TlsRptCheck.NAME, "TLS-RPT", List.of(), false, c -> new TlsRptCheck(c.dns()));
+    add(TlsRptCheck.NAME, "TLS-RPT", List.of(), Contacts.NONE, c -> new TlsRptCheck(c.dns()));
+    add(MailAccessCheck.NAME, "Mail access", List.of(MailAccessCheck.LOGIN_BEFORE_TLS), Contacts.OTHER,
+        c -> new MailAccessCheck(c.dns(), c.accessProber(), c.certificates(), c.clock(),
+            c.options().maxAccessHosts(), c.options().maxAccessProbes()));
   }
 
   private CheckCatalog() {}
 
-  private static void add(String name, String display, List<String> attributes, boolean probes,
+  private static void add(String name, String display, List<String> attributes, Contacts contacts,
       Function<CheckContext, Check> factory) {
-    CHECKS.put(name, new Entry(display, attributes, probes, factory));
+    CHECKS.put(name, new Entry(display, attributes, contacts, factory));
   }
 
   public static List<String> names() {
@@ -80,10 +93,16 @@ public final class CheckCatalog {
     return e == null ? List.of() : e.attributes();
   }
 
-  /** Whether the check contacts mail servers. */
+  /** Whether the check contacts MX servers (and so fills the Mail servers sheet). */
   public static boolean probesMailServers(String name) {
     Entry e = CHECKS.get(key(name));
-    return e != null && e.probesMailServers();
+    return e != null && e.contacts() == Contacts.MAIL_SERVERS;
+  }
+
+  /** Whether the check contacts any server besides DNS: MX, policy, mail-access or web servers. */
+  public static boolean contactsServers(String name) {
+    Entry e = CHECKS.get(key(name));
+    return e != null && e.contacts() != Contacts.NONE;
   }
 
   /** The names in a comma-separated list, validated; throws with the known names otherwise. */

@@ -1,6 +1,7 @@
 package io.mailsweep.scan;
 
 import io.mailsweep.check.CheckOptions;
+import io.mailsweep.check.access.AccessProber;
 import io.mailsweep.check.transport.CertificateEvaluator;
 import io.mailsweep.check.transport.MxProber;
 import io.mailsweep.net.TargetGuard;
@@ -19,6 +20,7 @@ import java.time.Clock;
  * @param dnssecConfigured whether {@code dnssec} can authenticate at all (a trust anchor, or a
  *     trusted resolver's AD bit); without, DANE cannot be judged
  * @param prober the run-wide MX prober (one probe per address)
+ * @param accessProber the run-wide mail-access prober (one probe per host, address, port and service)
  * @param guard decides which addresses may be contacted
  * @param httpsPort the port MTA-STS policies are fetched from
  * @param smtpPort the port MX hosts are probed on, also the TLSA port (RFC 7672 §2.2.2)
@@ -28,6 +30,7 @@ public record CheckContext(
     Dns dnssec,
     CheckOptions options,
     MxProber prober,
+    AccessProber accessProber,
     CertificateEvaluator certificates,
     PolicyFetcher fetcher,
     TargetGuard guard,

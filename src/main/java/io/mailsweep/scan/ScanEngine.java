@@ -54,15 +54,16 @@ public final class ScanEngine implements AutoCloseable {
     this.cache = new CachingDns(retrying, dns.cacheEntries());
     Dns guarded = new GuardedDns(cache, health);
     // Trust store, TLS context and socket pools only for runs that contact servers.
-    this.transport = settings.probesMailServers()
-        ? new TransportStack(t, daemon("mailsweep-smtp"), daemon("mailsweep-https")) : null;
-    if (transport != null && health.state() == ResolverHealth.State.OK) {
+    this.transport = settings.contactsServers()
+        ? new TransportStack(t, daemon("mailsweep-smtp"), daemon("mailsweep-https"), daemon("mailsweep-access"))
+        : null;
+    if (settings.probesMailServers() && health.state() == ResolverHealth.State.OK) {
       transport.checkSmtpReach(guarded);
     }
     CheckContext context = transport == null
-        ? new CheckContext(guarded, guarded, settings.options(), null, null, null, null, Clock.systemUTC(),
+        ? new CheckContext(guarded, guarded, settings.options(), null, null, null, null, null, Clock.systemUTC(),
             t.httpsPort(), t.smtpPort(), dns.dnssecConfigured())
-        : new CheckContext(guarded, dnssec(dns, guarded), settings.options(), transport.prober(),
+        : new CheckContext(guarded, dnssec(dns, guarded), settings.options(), transport.prober(), transport.access(),
             transport.certificates(), transport.fetcher(), transport.guard(), Clock.systemUTC(),
             t.httpsPort(), t.smtpPort(), dns.dnssecConfigured());
     this.scanner = new DomainScanner(CheckCatalog.create(settings.checks(), context), settings.domainDeadline(),
@@ -91,7 +92,7 @@ public final class ScanEngine implements AutoCloseable {
   private static Map<String, Duration> transportDeadlines(ScanSettings settings) {
     Map<String, Duration> out = new HashMap<>();
     for (String check : settings.checks()) {
-      if (CheckCatalog.probesMailServers(check)) {
+      if (CheckCatalog.contactsServers(check)) {
         out.put(check, settings.transport().transportDeadline());
       }
     }

@@ -63,13 +63,18 @@ public record ScanSettings(
    * deadline when a check that contacts servers runs.
    */
   public Duration longestDomainScan() {
-    return probesMailServers() && transport().transportDeadline().compareTo(domainDeadline) > 0
+    return contactsServers() && transport().transportDeadline().compareTo(domainDeadline) > 0
         ? transport().transportDeadline() : domainDeadline;
   }
 
-  /** Whether any enabled check contacts mail servers. */
+  /** Whether any enabled check contacts MX servers (and so the SMTP canary is worth running). */
   public boolean probesMailServers() {
     return checks.stream().anyMatch(CheckCatalog::probesMailServers);
+  }
+
+  /** Whether any enabled check contacts a server besides DNS. */
+  public boolean contactsServers() {
+    return checks.stream().anyMatch(CheckCatalog::contactsServers);
   }
 
   public ScanSettings {

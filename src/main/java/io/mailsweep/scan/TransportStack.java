@@ -11,6 +11,8 @@ import io.mailsweep.net.https.HttpsSettings;
 import io.mailsweep.net.https.PolicyFetcher;
 import io.mailsweep.net.https.SocketPolicyFetcher;
 import io.mailsweep.net.smtp.SmtpProbe;
+import io.mailsweep.net.access.AccessSettings;
+import io.mailsweep.net.access.SocketAccessProbe;
 import io.mailsweep.net.smtp.SocketSmtpProbe;
 import io.mailsweep.net.tls.TrustMaterial;
 import io.mailsweep.net.tls.TrustMaterialException;
@@ -21,8 +23,9 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The run's machinery for contacting servers: the target guard, the trust anchors, the SMTP
- * probe with its bounded pool and run-wide cache, and the HTTPS policy fetcher. Owns the threads
- * that block on sockets; DNS stays with the engine.
+ * probe with its bounded pool and run-wide cache, the mail-access probe likewise, and the HTTPS
+ * policy fetcher. Owns the threads that block on sockets; DNS stays with the engine. Mail-access
+ * probes take their timeouts, pool size, subnet cap and cache size from the SMTP settings.
  */
 final class TransportStack implements AutoCloseable {
   private final TransportSettings settings;
@@ -32,11 +35,14 @@ final class TransportStack implements AutoCloseable {
   private final SmtpProbe smtp;
   private final ExecutorService smtpPool;
   private final ExecutorService httpsPool;
+  private final ExecutorService accessPool;
+  private final AccessProbes access;
   private final MxProbes prober;
   private final PolicyFetcher fetcher;
   private volatile SmtpCanary.Reach reach = new SmtpCanary.Reach(SmtpCanary.State.OFF, "no SMTP check enabled");
 
-  TransportStack(TransportSettings settings, ThreadFactory smtpThreads, ThreadFactory httpsThreads) {
+  TransportStack(TransportSettings settings, ThreadFactory smtpThreads, ThreadFactory httpsThreads,
+      ThreadFactory accessThreads) {
     this.settings = settings;
     this.guard = guard(settings);
     this.trust = trust(settings);
@@ -50,6 +56,15 @@ final class TransportStack implements AutoCloseable {
     HttpsSettings https = HttpsSettings.DEFAULTS.withPort(settings.httpsPort())
         .withDeadlines(settings.httpsTimeout(), settings.httpsDeadline());
     this.fetcher = new SocketPolicyFetcher(trust.clientContext(), https, httpsPool);
+    this.accessPool = Executors.newFixedThreadPool(settings.smtpConcurrency(), accessThreads);
+    this.access = new AccessProbes(new SocketAccessProbe(accessSettings(settings)), guard, accessPool,
+        settings.smtpCacheEntries(), settings.smtpPerSubnet());
+  }
+
+  /** The mail-access probe's bounds: the SMTP probe's timeouts, EHLO name and reply bounds. */
+  static AccessSettings accessSettings(TransportSettings s) {
+    return AccessSettings.DEFAULTS.withTimeouts(s.smtpConnectTimeout(), s.smtpBannerTimeout(), s.smtpCommandTimeout(),
+        s.smtpDeadline()).withEhloName(s.ehloName());
   }
 
   /** Runs the SMTP canary; when it finds the port blocked, every probe of the run is skipped. */
@@ -82,10 +97,15 @@ final class TransportStack implements AutoCloseable {
     return fetcher;
   }
 
+  AccessProbes access() {
+    return access;
+  }
+
   @Override
   public void close() {
     smtpPool.shutdownNow();
     httpsPool.shutdownNow();
+    accessPool.shutdownNow();
   }
 
   static TargetPolicy guard(TransportSettings s) {

@@ -1,11 +1,7 @@
 package io.mailsweep.store;
 
 import io.mailsweep.check.transport.MailServer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,23 +16,17 @@ final class MailServerRepository {
       + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS"
       + " (SELECT 1 FROM mail_server WHERE run_id = ? AND host = ? AND address = ? AND port = ?)";
 
-  private record Key(long runId, String host, String address, int port) {}
+  private record Key(String host, String address, int port) {}
 
   private final JdbcTemplate jdbc;
-  private final Map<Long, Set<Key>> claimed = new ConcurrentHashMap<>();
+  private final RunClaims<MailServer, Key> claims = new RunClaims<>(s -> new Key(s.host(), s.address(), s.port()));
 
   MailServerRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   void save(long runId, List<MailServer> servers) {
-    Set<Key> mine = claimed.computeIfAbsent(runId, id -> ConcurrentHashMap.newKeySet());
-    List<MailServer> fresh = new ArrayList<>();
-    for (MailServer s : servers) {
-      if (mine.add(new Key(runId, s.host(), s.address(), s.port()))) {
-        fresh.add(s);
-      }
-    }
+    List<MailServer> fresh = claims.claim(runId, servers);
     jdbc.batchUpdate(INSERT, fresh, fresh.size(), (ps, s) -> {
       int i = 1;
       ps.setLong(i++, runId);

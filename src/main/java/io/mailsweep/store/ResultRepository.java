@@ -2,6 +2,7 @@ package io.mailsweep.store;
 
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.Finding;
+import io.mailsweep.check.access.AccessServer;
 import io.mailsweep.check.transport.MailServer;
 import io.mailsweep.scan.DomainScan;
 import io.mailsweep.scan.ScannedDomain;
@@ -23,10 +24,12 @@ public final class ResultRepository {
 
   private final JdbcTemplate jdbc;
   private final MailServerRepository servers;
+  private final AccessServerRepository accessServers;
 
   public ResultRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
     this.servers = new MailServerRepository(jdbc);
+    this.accessServers = new AccessServerRepository(jdbc);
   }
 
   /** Saves a chunk of results in the caller's transaction. */
@@ -34,10 +37,12 @@ public final class ResultRepository {
     List<CheckRow> checks = new ArrayList<>();
     List<FindingRow> findings = new ArrayList<>();
     List<MailServer> mailServers = new ArrayList<>();
+    List<AccessServer> access = new ArrayList<>();
     for (ScannedDomain d : domains) {
       for (CheckResult r : d.scan().results()) {
         checks.add(new CheckRow(runId, d.inputRowId(), r));
         mailServers.addAll(r.servers());
+        access.addAll(r.accessServers());
         r.findings().forEach(f -> findings.add(new FindingRow(runId, d.inputRowId(), r.check(), f)));
       }
     }
@@ -45,6 +50,7 @@ public final class ResultRepository {
     insertChecks(checks);
     insertFindings(findings);
     servers.save(runId, mailServers);
+    accessServers.save(runId, access);
   }
 
   private void insertDomains(long runId, List<ScannedDomain> domains) {

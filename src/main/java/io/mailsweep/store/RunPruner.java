@@ -118,7 +118,8 @@ public final class RunPruner {
    * the last two deletes find nothing left to delete.
    */
   private void delete(long runId) {
-    for (String table : List.of("finding", "check_result", "domain_result", "mail_server", "input_row")) {
+    for (String table : List.of("finding", "check_result", "domain_result", "mail_server", "access_server",
+        "input_row")) {
       jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
     }
     jdbc.update("DELETE FROM scan_run WHERE id = ?", runId);
