@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.CheckResult.Attribute;
 import io.mailsweep.check.Status;
+import io.mailsweep.check.access.AccessServer;
 import io.mailsweep.check.transport.MailServer;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.scan.DomainScan;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Transport results through storage into the workbook: attribute columns on Domains, one Mail
  * servers row per (host, address, port) however many domains name it and however often a chunk
- * is written again (a restarted run).
+ * is written again (a restarted run); likewise the Mail access sheet of the access check.
  */
 class TransportReportTest {
   @TempDir Path dir;
@@ -95,6 +96,51 @@ class TransportReportTest {
       assertThat(domains.get(1).get(coverage)).isEqualTo("yes");
       assertThat(domains.get(2).get(coverage)).isEqualTo("partial");
       assertThat(domains.get(2).get(header.indexOf("Worst TLS"))).isEqualTo("TLSv1.2");
+    }
+  }
+
+  private static AccessServer accessServer(String host, String service, int port, String tls, String login) {
+    return new AccessServer(host, "127.0.27.1", port, service, tls, login, "TLSv1.3", "TLS_AES_128_GCM_SHA256",
+        "CN=" + host, "CN=Lab CA", "2027-01-01T00:00:00Z", "valid", "TLSv1.3 TLS_AES_128_GCM_SHA256");
+  }
+
+  private static ScannedDomain accessScanned(long row, String login, List<AccessServer> servers) {
+    CheckResult access = new CheckResult("access", Status.FAIL, "imap STARTTLS TLSv1.3, login before TLS", null,
+        List.of(), List.of(), List.of(new Attribute("Login before TLS", login)), List.of(), servers);
+    return new ScannedDomain(row, new DomainScan(DomainName.of("d" + row + ".test"), List.of(access), Status.FAIL,
+        null, Instant.now(), 5));
+  }
+
+  @Test
+  void mailAccessServersAreListedOncePerServiceOnTheirOwnSheet() throws Exception {
+    jdbc.update("UPDATE scan_run SET checks = 'mx,access' WHERE id = 1");
+    AccessServer imap = accessServer("imap.provider.test", "imap", 143, "STARTTLS", "yes: LOGIN");
+    AccessServer imaps = accessServer("imap.provider.test", "imaps", 993, "implicit TLS", null);
+    ResultRepository results = new ResultRepository(jdbc);
+    results.save(1, List.of(accessScanned(2, "yes: imap", List.of(imap, imaps)), accessScanned(3, "yes: imap",
+        List.of(imap))));
+    new ResultRepository(jdbc).save(1, List.of(accessScanned(4, "no", List.of(imaps))));
+
+    Path file = dir.resolve("access.xlsx");
+    new WorkbookReport(h2).write(1, file);
+    try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+      assertThat(book.getSheet("Mail servers")).isNull();
+      assertThat(book.getSheetIndex("Mail access")).isEqualTo(book.getNumberOfSheets() - 1);
+      List<List<String>> access = rows(book.getSheet("Mail access"));
+      assertThat(access.get(0)).containsExactly("Host", "IP address", "Port", "Service", "TLS", "Login before TLS",
+          "Protocol", "Cipher suite", "Certificate subject", "Certificate issuer", "Expires", "Validation", "Detail");
+      assertThat(access).hasSize(3);
+      assertThat(access.get(1)).startsWith("imap.provider.test", "127.0.27.1", "143", "imap", "STARTTLS",
+          "yes: LOGIN", "TLSv1.3");
+      assertThat(access.get(2)).startsWith("imap.provider.test", "127.0.27.1", "993", "imaps", "implicit TLS", "",
+          "TLSv1.3");
+
+      List<List<String>> domains = rows(book.getSheet("Domains"));
+      List<String> header = domains.get(0);
+      assertThat(header).containsSubsequence("Mail access", "Mail access detail", "Login before TLS");
+      int login = header.indexOf("Login before TLS");
+      assertThat(domains.get(1).get(login)).isEqualTo("yes: imap");
+      assertThat(domains.get(3).get(login)).isEqualTo("no");
     }
   }
 
