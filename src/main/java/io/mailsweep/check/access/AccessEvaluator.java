@@ -180,8 +180,8 @@ final class AccessEvaluator {
       boolean upgraded = byService.getOrDefault(p.service(), List.of()).stream()
           .anyMatch(o -> o.probed() && o.result().outcome() == AccessOutcome.TLS);
       if (!implicitPublished && upgraded) {
-        findings.add(AccessFinding.ACCESS_STARTTLS_ONLY.with(p.service().protocolName()
-            + " is published with STARTTLS only (" + p.service().display() + "), no implicit TLS service"));
+        findings.add(AccessFinding.ACCESS_STARTTLS_ONLY.with(p.service().protocolName() + " is published only with"
+            + " STARTTLS (_" + p.service().display() + "._tcp), not with implicit TLS"));
       }
     }
   }

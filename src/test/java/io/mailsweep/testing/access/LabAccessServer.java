@@ -65,6 +65,14 @@ public final class LabAccessServer implements AutoCloseable {
     return new LabAccessServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), scenario);
   }
 
+  /** Starts a server playing {@code scenario} on {@code bind}, which must be a loopback address. */
+  public static LabAccessServer start(AccessScenario scenario, InetSocketAddress bind) throws IOException {
+    if (!bind.getAddress().isLoopbackAddress()) {
+      throw new IllegalArgumentException("lab servers listen on loopback only: " + bind);
+    }
+    return new LabAccessServer(new ServerSocket(bind.getPort(), 50, bind.getAddress()), scenario);
+  }
+
   /** A loopback port nothing listens on: bound, then closed at once. */
   public static int refusedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
