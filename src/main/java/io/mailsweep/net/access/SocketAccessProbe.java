@@ -22,7 +22,11 @@ import javax.net.ssl.SNIHostName;
  * other credential or SASL exchange. Whether a server would accept credentials before TLS is read
  * from its capabilities only.
  *
- * <p>Certificates are captured, not judged. Thread-safe; callers own threads and limits.
+ * <p>Certificates are captured, not judged. With implicit TLS the handshake comes first: when the
+ * server then refuses, stalls or garbles its greeting, the outcome says so and the result still
+ * carries the negotiated protocol, suite and chain; a capability query that fails after a good
+ * greeting leaves the outcome TLS, with the failure in the detail. Thread-safe; callers own threads
+ * and limits.
  */
 public final class SocketAccessProbe implements AccessProbe {
   /** Longest greeting kept for the report. */
