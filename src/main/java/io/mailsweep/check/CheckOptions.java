@@ -12,9 +12,11 @@ import java.util.List;
  * @param maxMxAddresses MX addresses probed per domain by the transport checks (default 20)
  * @param maxAccessHosts SRV targets followed per mail-access service (default 3)
  * @param maxAccessProbes mail-access addresses probed per domain (default 12)
+ * @param guessAccessHosts whether the access check also tries the usual host names ({@code imap.},
+ *     {@code mail.}, {@code smtp.}) of services without SRV records (default false)
  */
 public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
-    int maxMxAddresses, int maxAccessHosts, int maxAccessProbes) {
+    int maxMxAddresses, int maxAccessHosts, int maxAccessProbes, boolean guessAccessHosts) {
   /** MX hosts resolved per domain by default: RFC 5321 sets no number; 10 matches RFC 7208 §4.6.4's MX cap. */
   public static final int MAX_MX_HOSTS = 10;
   /** MX addresses probed per domain by default (10 hosts with a few addresses each). */
@@ -32,13 +34,10 @@ public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int d
   public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
       int maxMxAddresses) {
     this(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, maxMxHosts, maxMxAddresses, MAX_ACCESS_HOSTS,
-        MAX_ACCESS_PROBES);
+        MAX_ACCESS_PROBES, false);
   }
 
-  /** These options with other mail-access caps. */
-  public CheckOptions withAccessCaps(int hosts, int probes) {
-    return new CheckOptions(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, maxMxHosts, maxMxAddresses, hosts, probes);
-  }
+
 
   public CheckOptions {
     if (maxMxHosts < 1 || maxMxHosts > 100 || maxMxAddresses < 1 || maxMxAddresses > 1000) {

@@ -163,6 +163,10 @@ final class ScanOptions {
       description = "Mail-access addresses probed per domain by the access check (default: ${DEFAULT-VALUE}).")
   int maxAccessProbes;
 
+  @Option(names = "--access-guess-hosts",
+      description = "Let the access check also try imap., mail. and smtp.<domain> for services without SRV records.")
+  boolean accessGuessHosts;
+
   @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
@@ -249,7 +253,7 @@ final class ScanOptions {
   private CheckOptions checkOptions() {
     try {
       return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses, maxAccessHosts,
-          maxAccessProbes);
+          maxAccessProbes, accessGuessHosts);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -69,6 +69,7 @@ public final class RunParameters {
     m.put("mx.max-addresses", Integer.toString(s.options().maxMxAddresses()));
     m.put("access.max-hosts", Integer.toString(s.options().maxAccessHosts()));
     m.put("access.max-probes", Integer.toString(s.options().maxAccessProbes()));
+    m.put("access.guess-hosts", Boolean.toString(s.options().guessAccessHosts()));
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
@@ -105,7 +106,8 @@ public final class RunParameters {
             integer(p, "dkim.rsa.good-bits"), integer(p, "mx.max-hosts", CheckOptions.MAX_MX_HOSTS),
             integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES),
             integer(p, "access.max-hosts", CheckOptions.MAX_ACCESS_HOSTS),
-            integer(p, "access.max-probes", CheckOptions.MAX_ACCESS_PROBES)),
+            integer(p, "access.max-probes", CheckOptions.MAX_ACCESS_PROBES),
+            Boolean.parseBoolean(text(p, "access.guess-hosts", "false"))),
         TransportParameters.read(p::getString),
         ScanSettings.skipsUnanswered(text(p, "unanswered.domains", ScanSettings.unansweredText(true))));
     String column = p.getString("input.column");

@@ -67,7 +67,7 @@ public final class CheckCatalog {
     add(TlsRptCheck.NAME, "TLS-RPT", List.of(), Contacts.NONE, c -> new TlsRptCheck(c.dns()));
     add(MailAccessCheck.NAME, "Mail access", List.of(MailAccessCheck.LOGIN_BEFORE_TLS), Contacts.OTHER,
         c -> new MailAccessCheck(c.dns(), c.accessProber(), c.certificates(), c.clock(),
-            c.options().maxAccessHosts(), c.options().maxAccessProbes()));
+            c.options().maxAccessHosts(), c.options().maxAccessProbes(), c.options().guessAccessHosts()));
   }
 
   private CheckCatalog() {}

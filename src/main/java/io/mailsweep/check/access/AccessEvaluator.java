@@ -45,6 +45,10 @@ final class AccessEvaluator {
   private final List<String> evidence = new ArrayList<>();
   private final List<AccessServer> servers = new ArrayList<>();
   private final List<String> untested = new ArrayList<>();
+  /** Service and host of every guessed target ("imaps imap.example.com"). */
+  private final Set<String> guessed = new java.util.HashSet<>();
+  /** Hosts some SRV record names. */
+  private final Set<DomainName> named = new java.util.HashSet<>();
 
   AccessEvaluator(CertificateEvaluator certificates, Instant now) {
     this.certificates = certificates;
@@ -55,6 +59,13 @@ final class AccessEvaluator {
       List<AccessObservation> observations, int notProbed, int maxProbes) {
     List<String> failedLookups = new ArrayList<>();
     for (Published p : services) {
+      for (SrvTarget t : p.targets()) {
+        if (p.guessed()) {
+          guessed.add(p.service() + " " + t.host());
+        } else {
+          named.add(t.host());
+        }
+      }
       evidence.addAll(DnsEvidence.of(p.answer()));
       if (!p.answer().status().conclusive()) {
         failedLookups.add(p.service().display());
@@ -63,7 +74,7 @@ final class AccessEvaluator {
     for (HostAddresses h : hosts) {
       evidence.addAll(DnsEvidence.of(h.a()));
       evidence.addAll(DnsEvidence.of(h.aaaa()));
-      if (h.provenEmpty()) {
+      if (h.provenEmpty() && named.contains(h.host())) {
         findings.add(AccessFinding.ACCESS_SRV_NO_ADDRESS.with("SRV target " + h.host() + " has no A or AAAA record"));
       }
     }
@@ -76,7 +87,8 @@ final class AccessEvaluator {
 
     List<String> parts = new ArrayList<>();
     for (Published p : services) {
-      String word = word(p, byService.getOrDefault(p.service(), List.of()));
+      String word = word(p, byService.getOrDefault(p.service(), List.of()).stream()
+          .filter(o -> !p.guessed() || answered(o)).toList());
       if (word != null) {
         parts.add(p.service().display() + " " + word);
       }
@@ -87,10 +99,13 @@ final class AccessEvaluator {
     }
     List<Attribute> attributes = List.of(new Attribute(MailAccessCheck.LOGIN_BEFORE_TLS, loginBeforeTls(observations)));
     boolean published = services.stream().anyMatch(Published::published);
-    boolean offered = services.stream().anyMatch(p -> !p.targets().isEmpty());
+    boolean guessAnswered = observations.stream().anyMatch(o -> isGuessed(o) && answered(o));
+    boolean offered = services.stream().anyMatch(p -> !p.guessed() && !p.targets().isEmpty()) || guessAnswered;
     if (!published && failedLookups.isEmpty()) {
       findings.add(AccessFinding.ACCESS_NONE_PUBLISHED.with("no SRV record for any mail-access service of " + domain));
-      return result(Status.NOT_APPLICABLE, "none published", null, attributes);
+      if (!guessAnswered) {
+        return result(Status.NOT_APPLICABLE, "none published", null, attributes);
+      }
     }
     Status status = Severity.statusOf(List.copyOf(findings));
     if (!failedLookups.isEmpty() && status == Status.PASS) {
@@ -114,9 +129,28 @@ final class AccessEvaluator {
         attributes, List.of(), servers);
   }
 
-  /** The findings, evidence line and sheet row of one observation. */
+  private boolean isGuessed(AccessObservation o) {
+    return guessed.contains(o.service() + " " + o.host()) && !named.contains(o.host());
+  }
+
+  /** Whether a server answered: something listens and spoke, whatever it said. */
+  private static boolean answered(AccessObservation o) {
+    return o.probed() && o.result().outcome() != AccessOutcome.CONNECT_FAILED
+        && o.result().outcome() != AccessOutcome.TIMEOUT;
+  }
+
+  /**
+   * The findings, evidence line and sheet row of one observation. A guessed host that is not
+   * contacted or does not answer leaves an evidence line only: nobody said it exists.
+   */
   private void judge(DomainName domain, AccessObservation o) {
-    String where = o.service().display() + " " + o.host() + ":" + o.port() + " (" + o.address() + ")";
+    String where = o.service().display() + " " + o.host() + ":" + o.port() + " (" + o.address() + ")"
+        + (isGuessed(o) ? " (guessed host)" : "");
+    if (isGuessed(o) && !answered(o)) {
+      evidence.add(";; " + where + ": " + (o.probed() ? o.result().outcome() + " (" + o.result().detail() + ")"
+          : "not contacted: " + o.skipped()));
+      return;
+    }
     if (!o.probed()) {
       untested.add(where + ": not contacted: " + o.skipped());
       evidence.add(";; " + where + ": not contacted: " + o.skipped());
@@ -172,7 +206,7 @@ final class AccessEvaluator {
   /** A protocol published only with STARTTLS that works: implicit TLS is preferred (RFC 8314 §3). */
   private void startTlsOnly(List<Published> services, Map<AccessService, List<AccessObservation>> byService) {
     for (Published p : services) {
-      if (p.service().security() != AccessSecurity.STARTTLS || p.targets().isEmpty()) {
+      if (p.service().security() != AccessSecurity.STARTTLS || p.targets().isEmpty() || p.guessed()) {
         continue;
       }
       boolean implicitPublished = services.stream().anyMatch(q -> q.service().protocol() == p.service().protocol()
@@ -186,15 +220,22 @@ final class AccessEvaluator {
     }
   }
 
-  /** One service in the summary, or null when it is not published. */
+  /** One service in the summary, or null when it is not published (nor a guess answered). */
   private static String word(Published p, List<AccessObservation> observations) {
+    if (p.guessed()) {
+      return observations.isEmpty() ? null : published(p, observations) + " (guessed host)";
+    }
+    return published(p, observations);
+  }
+
+  private static String published(Published p, List<AccessObservation> observations) {
     if (!p.answer().status().conclusive()) {
       return "lookup failed";
     }
     if (p.notOffered()) {
       return "not offered";
     }
-    if (!p.published()) {
+    if (!p.guessed() && !p.published()) {
       return null;
     }
     if (p.targets().isEmpty()) {

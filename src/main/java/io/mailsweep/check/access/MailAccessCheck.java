@@ -25,6 +25,11 @@ import java.util.concurrent.CompletableFuture;
  * {@code _imap}, {@code _pop3}, {@code _submission}), then judged by {@link AccessEvaluator}. No
  * credential is ever sent: the probe learns what the server offers and stops.
  *
+ * <p>With {@code guessHosts}, a service without SRV records is tried at the usual host names too
+ * ({@link AccessService#guesses}: {@code imap.}, {@code mail.}, {@code smtp.} under the domain, on
+ * the service's standard port). A guessed host that does not exist or does not answer says
+ * nothing; one that answers is judged like a published one and marked guessed.
+ *
  * <p>Bounded per domain: at most {@code maxHostsPerService} targets of each service (lowest
  * priority value first) and {@code maxProbes} addresses in all; what is left out is said in the
  * summary.
@@ -43,9 +48,16 @@ public final class MailAccessCheck implements Check {
   private final Clock clock;
   private final int maxHostsPerService;
   private final int maxProbes;
+  private final boolean guessHosts;
 
   public MailAccessCheck(Dns dns, AccessProber prober, CertificateEvaluator certificates, Clock clock,
       int maxHostsPerService, int maxProbes) {
+    this(dns, prober, certificates, clock, maxHostsPerService, maxProbes, false);
+  }
+
+  /** As above; {@code guessHosts} also tries the usual host names of services without SRV records. */
+  public MailAccessCheck(Dns dns, AccessProber prober, CertificateEvaluator certificates, Clock clock,
+      int maxHostsPerService, int maxProbes, boolean guessHosts) {
     if (maxHostsPerService < 1 || maxProbes < 1) {
       throw new IllegalArgumentException("at least one host per service and one probe per domain");
     }
@@ -55,6 +67,7 @@ public final class MailAccessCheck implements Check {
     this.clock = clock;
     this.maxHostsPerService = maxHostsPerService;
     this.maxProbes = maxProbes;
+    this.guessHosts = guessHosts;
   }
 
   @Override
@@ -71,11 +84,18 @@ public final class MailAccessCheck implements Check {
     }
     return CompletableFuture.allOf(srv.values().toArray(CompletableFuture[]::new))
         .thenCompose(ignored -> resolve(domain, srv.entrySet().stream()
-            .map(e -> published(e.getKey(), e.getValue().join())).toList()));
+            .map(e -> published(domain, e.getKey(), e.getValue().join())).toList()));
   }
 
   /** What one service's SRV answer publishes, targets in preference order and capped. */
-  private Published published(AccessService service, DnsAnswer answer) {
+  private Published published(DomainName domain, AccessService service, DnsAnswer answer) {
+    DnsStatus status = answer.status();
+    if (guessHosts && (status == DnsStatus.NXDOMAIN || status == DnsStatus.NODATA)) {
+      int port = service.protocol().port(service.security());
+      List<SrvTarget> guesses = service.guesses().stream().limit(maxHostsPerService)
+          .map(label -> new SrvTarget(0, 0, port, domain.prepend(label))).toList();
+      return new Published(service, answer, guesses, false, 0, 0, true);
+    }
     List<SrvTarget> targets = new ArrayList<>();
     boolean notOffered = false;
     int unreadable = 0;
@@ -95,7 +115,7 @@ public final class MailAccessCheck implements Check {
         .thenComparing(SrvTarget::host));
     int dropped = Math.max(0, targets.size() - maxHostsPerService);
     List<SrvTarget> kept = targets.stream().distinct().limit(maxHostsPerService).toList();
-    return new Published(service, answer, kept, notOffered && targets.isEmpty(), dropped, unreadable);
+    return new Published(service, answer, kept, notOffered && targets.isEmpty(), dropped, unreadable, false);
   }
 
   private CompletableFuture<CheckResult> resolve(DomainName domain, List<Published> services) {
@@ -141,11 +161,13 @@ public final class MailAccessCheck implements Check {
    * @param notOffered whether the only target is {@code .}
    * @param dropped targets beyond the cap, not followed
    * @param unreadable records that are not SRV data this check can read
+   * @param guessed whether the targets are guessed host names, the service having no SRV record
    */
   record Published(AccessService service, DnsAnswer answer, List<SrvTarget> targets, boolean notOffered,
-      int dropped, int unreadable) {
+      int dropped, int unreadable, boolean guessed) {
+    /** Whether the domain published anything for the service (a guess is not a publication). */
     boolean published() {
-      return !targets.isEmpty() || notOffered || unreadable > 0;
+      return !guessed && (!targets.isEmpty() || notOffered || unreadable > 0);
     }
   }
 

@@ -73,6 +73,7 @@ class AccessJudgementTest {
         b.many                 IN A   127.0.25.9
         _pop3._tcp.refused     IN SRV 0 1 110 mail.refused
         mail.refused           IN A   127.0.25.10
+        imap.guess             IN A   127.0.25.11
         """);
     answer("imap.good.ac.test", AccessService.IMAPS, tls(AccessService.IMAPS, "TLSv1.3", IMAP_CERT, List.of()));
     answer("imap.good.ac.test", AccessService.SUBMISSIONS,
@@ -93,6 +94,13 @@ class AccessJudgementTest {
     answer("a.many.ac.test", AccessService.IMAPS, tls(AccessService.IMAPS, "TLSv1.3", CA.issue("a.many.ac.test"),
         List.of()));
     answer("mail.refused.ac.test", AccessService.POP3, failure(AccessService.POP3, "127.0.25.10",
+        AccessOutcome.CONNECT_FAILED, "connection refused"));
+  }
+
+  static {
+    answer("imap.guess.ac.test", AccessService.IMAPS, tls(AccessService.IMAPS, "TLSv1.3",
+        CA.issue("imap.guess.ac.test"), List.of()));
+    answer("imap.guess.ac.test", AccessService.IMAP, failure(AccessService.IMAP, "127.0.25.11",
         AccessOutcome.CONNECT_FAILED, "connection refused"));
   }
 
@@ -132,9 +140,13 @@ class AccessJudgementTest {
   };
 
   private static CheckResult run(String label, int maxProbes) {
+    return run(label, maxProbes, false);
+  }
+
+  private static CheckResult run(String label, int maxProbes, boolean guess) {
     CertificateEvaluator certificates = new CertificateEvaluator(TrustMaterial.only(List.of(CA.certificate())),
         CertificateSettings.DEFAULTS);
-    return new MailAccessCheck(lab.dns(), PROBER, certificates, Clock.systemUTC(), 3, maxProbes)
+    return new MailAccessCheck(lab.dns(), PROBER, certificates, Clock.systemUTC(), 3, maxProbes, guess)
         .run(ScanTarget.of(DomainName.of(label + "." + ZONE))).join();
   }
 
@@ -244,5 +256,32 @@ class AccessJudgementTest {
     CheckResult r = run("many", 1);
     assertThat(asked).containsExactly("a.many.ac.test 127.0.25.8:993 IMAPS");
     assertThat(r.summary()).isEqualTo("imaps TLSv1.3; 1 more addresses not probed (--max-access-probes 1)");
+  }
+
+  @Test
+  void guessedHostsThatAnswerAreJudgedAndTheRestSayNothing() {
+    asked.clear();
+    CheckResult r = run("guess", 12, true);
+    assertThat(asked).contains("imap.guess.ac.test 127.0.25.11:993 IMAPS", "imap.guess.ac.test 127.0.25.11:143 IMAP");
+    assertThat(codes(r)).containsExactly("ACCESS_NONE_PUBLISHED");
+    assertThat(r.status()).isEqualTo(Status.PASS);
+    assertThat(r.summary()).isEqualTo("imaps TLSv1.3 (guessed host)");
+    assertThat(r.accessServers()).extracting(AccessServer::port).containsExactly(993);
+    assertThat(r.evidence()).anyMatch(l -> l.contains("imap imap.guess.ac.test:143") && l.contains("guessed host")
+        && l.contains("CONNECT_FAILED"));
+  }
+
+  @Test
+  void withoutGuessingTheSameDomainIsNotApplicable() {
+    CheckResult r = run("guess");
+    assertThat(r.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(r.accessServers()).isEmpty();
+  }
+
+  @Test
+  void guessedNamesThatDoNotExistAreNoFinding() {
+    CheckResult r = run("nothing", 12, true);
+    assertThat(r.status()).isEqualTo(Status.NOT_APPLICABLE);
+    assertThat(codes(r)).containsExactly("ACCESS_NONE_PUBLISHED");
   }
 }
