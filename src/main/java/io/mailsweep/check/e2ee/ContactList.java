@@ -2,6 +2,7 @@ package io.mailsweep.check.e2ee;
 
 import io.mailsweep.domain.DomainName;
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class ContactList {
     if (local.isEmpty()) {
       return "empty local part";
     }
-    if (local.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
+    if (local.getBytes(StandardCharsets.UTF_8).length > MAX_LOCAL_OCTETS) {
       return "local part longer than " + MAX_LOCAL_OCTETS + " octets";
     }
     for (String atom : local.split("\\.", -1)) {

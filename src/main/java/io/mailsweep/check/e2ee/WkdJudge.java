@@ -3,6 +3,7 @@ package io.mailsweep.check.e2ee;
 import io.mailsweep.check.Finding;
 import io.mailsweep.net.https.FetchOutcome;
 import io.mailsweep.net.https.FetchResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ final class WkdJudge {
   static WkdVerdict keysWithoutPolicy(WkdVerdict verdict, WkdHost host, String keyUrl) {
     Finding f = E2eeFinding.E2EE_WKD_POLICY_MISSING.with(keyUrl + " serves a key, but " + host.host()
         + " serves no policy flags file");
-    List<Finding> findings = new java.util.ArrayList<>(verdict.findings());
+    List<Finding> findings = new ArrayList<>(verdict.findings());
     findings.removeIf(x -> x.code().equals(E2eeFinding.E2EE_WKD_MISSING.name()));
     findings.add(f);
     return new WkdVerdict(WkdVerdict.State.OFFERED, "offered (" + host.method().text() + "; no policy file)",

@@ -2,6 +2,7 @@ package io.mailsweep.check.e2ee;
 
 import io.mailsweep.domain.DomainName;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The two ways of forming WKD URLs (draft-koch-openpgp-webkey-service §3.1): the advanced method
@@ -56,6 +57,6 @@ public enum WkdMethod {
 
   /** Lower case for reports. */
   public String text() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }
