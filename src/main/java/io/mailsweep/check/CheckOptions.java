@@ -14,9 +14,13 @@ import java.util.List;
  * @param maxAccessProbes mail-access addresses probed per domain (default 12)
  * @param guessAccessHosts whether the access check also tries the usual host names ({@code imap.},
  *     {@code mail.}, {@code smtp.}) of services without SRV records (default false)
+ * @param contactColumn the input column holding contact addresses for the e2ee check (default
+ *     {@code contact})
+ * @param maxContacts contact addresses looked up per input row by the e2ee check (default 5)
  */
 public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
-    int maxMxAddresses, int maxAccessHosts, int maxAccessProbes, boolean guessAccessHosts) {
+    int maxMxAddresses, int maxAccessHosts, int maxAccessProbes, boolean guessAccessHosts, String contactColumn,
+    int maxContacts) {
   /** MX hosts resolved per domain by default: RFC 5321 sets no number; 10 matches RFC 7208 §4.6.4's MX cap. */
   public static final int MAX_MX_HOSTS = 10;
   /** MX addresses probed per domain by default (10 hosts with a few addresses each). */
@@ -25,6 +29,10 @@ public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int d
   public static final int MAX_ACCESS_HOSTS = 3;
   /** Mail-access addresses probed per domain by default: six services, a v4 and a v6 address each. */
   public static final int MAX_ACCESS_PROBES = 12;
+  /** The input column the e2ee check reads contact addresses from by default. */
+  public static final String DEFAULT_CONTACT_COLUMN = "contact";
+  /** Contact addresses looked up per input row by default. */
+  public static final int MAX_CONTACTS = 5;
   public static final CheckOptions DEFAULTS = new CheckOptions(List.of(), 1024, 2048);
 
   public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits) {
@@ -34,7 +42,7 @@ public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int d
   public CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int dkimRsaGoodBits, int maxMxHosts,
       int maxMxAddresses) {
     this(dkimSelectors, dkimRsaMinBits, dkimRsaGoodBits, maxMxHosts, maxMxAddresses, MAX_ACCESS_HOSTS,
-        MAX_ACCESS_PROBES, false);
+        MAX_ACCESS_PROBES, false, DEFAULT_CONTACT_COLUMN, MAX_CONTACTS);
   }
 
 
@@ -45,6 +53,12 @@ public record CheckOptions(List<String> dkimSelectors, int dkimRsaMinBits, int d
     }
     if (maxAccessHosts < 1 || maxAccessHosts > 20 || maxAccessProbes < 1 || maxAccessProbes > 200) {
       throw new IllegalArgumentException("mail-access caps must be 1..20 hosts per service and 1..200 probes");
+    }
+    if (contactColumn == null || contactColumn.isBlank()) {
+      throw new IllegalArgumentException("the contact column needs a name");
+    }
+    if (maxContacts < 1 || maxContacts > 100) {
+      throw new IllegalArgumentException("contacts per row must be 1..100");
     }
     dkimSelectors = List.copyOf(dkimSelectors);
     if (dkimRsaMinBits < 0 || dkimRsaGoodBits < dkimRsaMinBits) {

@@ -5,6 +5,7 @@ import io.mailsweep.check.bimi.BimiFinding;
 import io.mailsweep.check.dane.DaneFinding;
 import io.mailsweep.check.dkim.DkimFinding;
 import io.mailsweep.check.dmarc.DmarcFinding;
+import io.mailsweep.check.e2ee.E2eeFinding;
 import io.mailsweep.check.mtasts.MtaStsFinding;
 import io.mailsweep.check.mx.MxFinding;
 import io.mailsweep.check.spf.SpfFinding;
@@ -27,7 +28,7 @@ import java.util.Optional;
 public final class FindingCatalog {
   private static final List<Class<? extends FindingType>> ENUMS = List.of(SpfFinding.class, DmarcFinding.class,
       DkimFinding.class, BimiFinding.class, MxFinding.class, StartTlsFinding.class, CertificateFinding.class,
-      MtaStsFinding.class, DaneFinding.class, TlsRptFinding.class, AccessFinding.class);
+      MtaStsFinding.class, DaneFinding.class, TlsRptFinding.class, AccessFinding.class, E2eeFinding.class);
   private static final Map<String, FindingDefinition> BY_CODE = index();
 
   private FindingCatalog() {}

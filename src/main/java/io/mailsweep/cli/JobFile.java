@@ -36,7 +36,7 @@ final class JobFile {
       "smtp-deadline", "tls-versions", "weak-ciphers", "smtp-concurrency", "smtp-per-subnet", "smtp-cache",
       "smtp-canary", "https-port", "https-timeout", "https-deadline", "cert-expiry-warn", "dnssec-trust-anchor",
       "trust-resolver-ad", "transport-deadline", "max-mx-hosts", "max-mx-addresses", "max-access-hosts",
-      "max-access-probes", "access-guess-hosts", "profile", "report-name",
+      "max-access-probes", "access-guess-hosts", "contact-column", "max-contacts", "profile", "report-name",
       "keep-runs", "timezone", "format");
   /** Keys for the scheduler, not options of the scan. */
   private static final Set<String> SCHEDULE_KEYS = Set.of("schedule", "timezone", "description");

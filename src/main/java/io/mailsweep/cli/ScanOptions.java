@@ -167,6 +167,14 @@ final class ScanOptions {
       description = "Let the access check also try imap., mail. and smtp.<domain> for services without SRV records.")
   boolean accessGuessHosts;
 
+  @Option(names = "--contact-column", paramLabel = "NAME", defaultValue = "contact",
+      description = "Input column with contact addresses for the e2ee check (default: ${DEFAULT-VALUE}).")
+  String contactColumn;
+
+  @Option(names = "--max-contacts", paramLabel = "N", defaultValue = "5",
+      description = "Contact addresses looked up per input row by the e2ee check (default: ${DEFAULT-VALUE}).")
+  int maxContacts;
+
   @Option(names = "--job-name", paramLabel = "NAME", defaultValue = "scan",
       description = "Name recorded with the run, to compare runs of the same job (default: ${DEFAULT-VALUE}).")
   String jobName;
@@ -253,7 +261,7 @@ final class ScanOptions {
   private CheckOptions checkOptions() {
     try {
       return new CheckOptions(selectors(), dkimMinBits, dkimGoodBits, maxMxHosts, maxMxAddresses, maxAccessHosts,
-          maxAccessProbes, accessGuessHosts);
+          maxAccessProbes, accessGuessHosts, contactColumn, maxContacts);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

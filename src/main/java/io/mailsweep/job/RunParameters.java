@@ -70,6 +70,8 @@ public final class RunParameters {
     m.put("access.max-hosts", Integer.toString(s.options().maxAccessHosts()));
     m.put("access.max-probes", Integer.toString(s.options().maxAccessProbes()));
     m.put("access.guess-hosts", Boolean.toString(s.options().guessAccessHosts()));
+    m.put("e2ee.contact-column", s.options().contactColumn());
+    m.put("e2ee.max-contacts", Integer.toString(s.options().maxContacts()));
     m.put("partitions", Integer.toString(r.partitions()));
     m.put("threads", Integer.toString(r.threads()));
     m.put("chunk.size", Integer.toString(r.chunkSize()));
@@ -107,7 +109,9 @@ public final class RunParameters {
             integer(p, "mx.max-addresses", CheckOptions.MAX_MX_ADDRESSES),
             integer(p, "access.max-hosts", CheckOptions.MAX_ACCESS_HOSTS),
             integer(p, "access.max-probes", CheckOptions.MAX_ACCESS_PROBES),
-            Boolean.parseBoolean(text(p, "access.guess-hosts", "false"))),
+            Boolean.parseBoolean(text(p, "access.guess-hosts", "false")),
+            text(p, "e2ee.contact-column", CheckOptions.DEFAULT_CONTACT_COLUMN),
+            integer(p, "e2ee.max-contacts", CheckOptions.MAX_CONTACTS)),
         TransportParameters.read(p::getString),
         ScanSettings.skipsUnanswered(text(p, "unanswered.domains", ScanSettings.unansweredText(true))));
     String column = p.getString("input.column");

@@ -2,6 +2,7 @@ package io.mailsweep.scan;
 
 import io.mailsweep.check.Check;
 import io.mailsweep.check.access.MailAccessCheck;
+import io.mailsweep.check.e2ee.E2eeCheck;
 import io.mailsweep.check.CheckResult;
 import io.mailsweep.check.CheckResult.Attribute;
 import io.mailsweep.check.mtasts.MtaStsCheck;
@@ -68,6 +69,9 @@ public final class CheckCatalog {
     add(MailAccessCheck.NAME, "Mail access", List.of(MailAccessCheck.LOGIN_BEFORE_TLS), Contacts.OTHER,
         c -> new MailAccessCheck(c.dns(), c.accessProber(), c.certificates(), c.clock(),
             c.options().maxAccessHosts(), c.options().maxAccessProbes(), c.options().guessAccessHosts()));
+    add(E2eeCheck.NAME, "Encrypted mail", List.of(E2eeCheck.ENCRYPTED_MAIL, E2eeCheck.WKD), Contacts.OTHER,
+        c -> new E2eeCheck(c.dns(), c.fetcher(), c.guard(), c.httpsPort(), c.options().contactColumn(),
+            c.options().maxContacts()));
   }
 
   private CheckCatalog() {}

@@ -12,6 +12,10 @@ public enum RecordType {
   AAAA(28),
   SRV(33),
   TLSA(52),
+  /** S/MIME certificate association (RFC 8162 §2). */
+  SMIMEA(53),
+  /** OpenPGP public key (RFC 7929 §2). */
+  OPENPGPKEY(61),
   /** The obsolete SPF RR type (RFC 7208 §3.1 says it must not be used; scanners report it). */
   SPF(99),
   CAA(257);

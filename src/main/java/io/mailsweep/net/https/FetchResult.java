@@ -1,5 +1,6 @@
 package io.mailsweep.net.https;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -11,16 +12,27 @@ import java.util.Objects;
  * @param location the Location header of a redirect, bounded; only for {@link FetchOutcome#REDIRECT}
  * @param detail one line for the report: what was received, or which step failed and how
  * @param millis wall time of the whole exchange, connect included
+ * @param bytes the body as received, for binary resources; only for {@link FetchOutcome#OK}, else
+ *     null. Copied in and out; it takes no part in {@code equals}, which compares it by identity
  */
 public record FetchResult(
-    FetchOutcome outcome, int status, String contentType, String body, String location, String detail, long millis) {
+    FetchOutcome outcome, int status, String contentType, String body, String location, String detail, long millis,
+    byte[] bytes) {
 
   public FetchResult {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(detail, "detail");
-    if ((body != null) != (outcome == FetchOutcome.OK)) {
+    if ((body != null) != (outcome == FetchOutcome.OK) || (bytes != null) != (outcome == FetchOutcome.OK)) {
       throw new IllegalArgumentException("a body comes with OK and only with OK");
     }
+    bytes = bytes == null ? null : bytes.clone();
+  }
+
+  /** A result whose bytes are the UTF-8 encoding of {@code body}. */
+  public FetchResult(
+      FetchOutcome outcome, int status, String contentType, String body, String location, String detail, long millis) {
+    this(outcome, status, contentType, body, location, detail, millis,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A fetch that ended without a usable response. */
@@ -28,8 +40,14 @@ public record FetchResult(
     return new FetchResult(outcome, 0, null, null, null, detail, 0);
   }
 
+  /** A copy of the body's bytes, or null when the outcome is not OK. */
+  @Override
+  public byte[] bytes() {
+    return bytes == null ? null : bytes.clone();
+  }
+
   public FetchResult withMillis(long elapsed) {
-    return new FetchResult(outcome, status, contentType, body, location, detail, elapsed);
+    return new FetchResult(outcome, status, contentType, body, location, detail, elapsed, bytes);
   }
 
   /** One line for evidence, e.g. {@code OK (HTTP 200, text/plain, 93 bytes) in 12 ms}. */

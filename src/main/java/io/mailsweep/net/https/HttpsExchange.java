@@ -97,14 +97,14 @@ final class HttpsExchange {
     phase = Phase.RESPONSE;
     InputStream in = new BufferedInputStream(new DeadlineInputStream(tls, tls.getInputStream(), deadlineNanos),
         READ_BUFFER);
-    return new ResponseReader(settings).read(in);
+    return new ResponseReader(settings).read(in, request.mediaType());
   }
 
   private byte[] requestHead() {
     return ("GET " + request.path() + " HTTP/1.1\r\n"
         + "Host: " + request.authority() + "\r\n"
         + "User-Agent: " + settings.userAgent() + "\r\n"
-        + "Accept: text/plain\r\n"
+        + "Accept: " + request.mediaType() + "\r\n"
         + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Turns the bytes of one response to a policy GET into a {@link FetchResult} (RFC 8461 §3.2,
- * §3.3): 200 with text/plain within the size limit is {@link FetchOutcome#OK}; redirects are
+ * §3.3): 200 with text/plain (or any type, when the request accepts any) within the size limit is
+ * {@link FetchOutcome#OK}; redirects are
  * reported, never followed; anything malformed is {@link FetchOutcome#PROTOCOL_ERROR}. Pure: it
  * reads only the stream it is given, a bounded number of bytes, and leaves I/O failures (resets,
  * timeouts) to the caller as exceptions. The result's {@code millis} is 0.
@@ -22,19 +23,29 @@ public final class ResponseReader {
     this.limits = limits;
   }
 
+  /** Reads a response to a request for text/plain. */
   public FetchResult read(InputStream in) throws IOException {
+    return read(in, PolicyRequest.TEXT_PLAIN);
+  }
+
+  /**
+   * Reads a response to a request for {@code mediaType}: a 200 must carry it, unless it is {@link
+   * PolicyRequest#ANY_MEDIA_TYPE}.
+   */
+  public FetchResult read(InputStream in, String mediaType) throws IOException {
     LineReader lines = new LineReader(in);
     ResponseHead head = null;
     try {
       head = new HeadReader(lines, limits).read();
-      return classify(head, new BodyReader(lines, in, limits));
+      return classify(head, new BodyReader(lines, in, limits), mediaType);
     } catch (MalformedResponse e) {
       int status = head == null ? 0 : head.status();
       return new FetchResult(FetchOutcome.PROTOCOL_ERROR, status, null, null, null, e.getMessage(), 0);
     }
   }
 
-  private FetchResult classify(ResponseHead head, BodyReader bodies) throws IOException, MalformedResponse {
+  private FetchResult classify(ResponseHead head, BodyReader bodies, String mediaType)
+      throws IOException, MalformedResponse {
     int status = head.status();
     String type = head.first("content-type");
     String shownType = type == null ? null : Printable.cut(type, HttpsSettings.MAX_QUOTE_CHARS);
@@ -47,8 +58,9 @@ public final class ResponseReader {
     if (status != 200) {
       return new FetchResult(FetchOutcome.HTTP_STATUS, status, shownType, null, null, head.statusText(), 0);
     }
-    if (!isTextPlain(type)) {
-      String why = type == null ? "no Content-Type" : "Content-Type " + shownType + ", not " + MEDIA_TYPE;
+    boolean any = mediaType.equals(PolicyRequest.ANY_MEDIA_TYPE);
+    if (!any && !isType(type, mediaType)) {
+      String why = type == null ? "no Content-Type" : "Content-Type " + shownType + ", not " + mediaType;
       return new FetchResult(FetchOutcome.WRONG_CONTENT_TYPE, status, shownType, null, null,
           head.statusText() + " with " + why, 0);
     }
@@ -58,17 +70,23 @@ public final class ResponseReader {
           head.statusText() + ", " + body.tooLarge(), 0);
     }
     String text = new String(body.bytes(), StandardCharsets.UTF_8);
-    return new FetchResult(FetchOutcome.OK, status, shownType, text, null, head.statusText() + ", " + shownType
-        + ", " + body.bytes().length + " bytes (" + body.framing() + ")", 0);
+    return new FetchResult(FetchOutcome.OK, status, shownType, text, null, head.statusText() + ", "
+        + (shownType == null ? "no Content-Type" : shownType) + ", " + body.bytes().length + " bytes ("
+        + body.framing() + ")", 0, body.bytes());
+  }
+
+  /** Whether the media type is text/plain, see {@link #isType}. */
+  static boolean isTextPlain(String contentType) {
+    return isType(contentType, MEDIA_TYPE);
   }
 
   /** The media type before any parameters, compared without case (RFC 9110 §8.3.1). */
-  static boolean isTextPlain(String contentType) {
+  static boolean isType(String contentType, String mediaType) {
     if (contentType == null) {
       return false;
     }
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-    return type.toLowerCase(Locale.ROOT).equals(MEDIA_TYPE);
+    return type.toLowerCase(Locale.ROOT).equals(mediaType.toLowerCase(Locale.ROOT));
   }
 }

@@ -54,6 +54,8 @@ class DnsjavaDnsTest {
         loop1      IN CNAME loop2
         loop2      IN CNAME loop1
         outside    IN CNAME target.elsewhere.test.
+        c93f1e400f26708f98cb19d936620da35eec8f72e57f9eec01c1afd6._openpgpkey IN OPENPGPKEY mDMEZQ==
+        c93f1e400f26708f98cb19d936620da35eec8f72e57f9eec01c1afd6._smimecert IN SMIMEA 3 1 1 0A0B0C0D
         """);
     zone.append("long IN TXT");
     for (int i = 0; i < 8; i++) {
@@ -95,6 +97,20 @@ class DnsjavaDnsTest {
 
   private static DnsAnswer ask(Dns dns, String name, RecordType type) {
     return dns.query(DomainName.of(name), type).join();
+  }
+
+  @Test
+  void openPgpKeyAndSmimeaAnswersComeBackInPresentationForm() {
+    DnsjavaDns dns = adapter(8);
+    String hash = "c93f1e400f26708f98cb19d936620da35eec8f72e57f9eec01c1afd6";
+    DnsAnswer pgp = ask(dns, hash + "._openpgpkey.adapter.test", RecordType.OPENPGPKEY);
+    assertThat(pgp.status()).isEqualTo(DnsStatus.ANSWER);
+    assertThat(pgp.records()).extracting(DnsRecord::presentation)
+        .containsExactly(hash + "._openpgpkey.adapter.test 300 OPENPGPKEY mDMEZQ==");
+    DnsAnswer smimea = ask(dns, hash + "._smimecert.adapter.test", RecordType.SMIMEA);
+    assertThat(smimea.records()).extracting(DnsRecord::data).containsExactly("3 1 1 0A0B0C0D");
+    assertThat(ask(dns, hash + "._smimecert.adapter.test", RecordType.OPENPGPKEY).status())
+        .isEqualTo(DnsStatus.NODATA);
   }
 
   @Test

@@ -106,6 +106,39 @@ class ResponseReaderTest {
   }
 
   @Test
+  void anyMediaTypeKeepsTheBinaryBodyAsSent() throws IOException {
+    byte[] head = "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 4\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] key = {(byte) 0x99, 0x01, (byte) 0xff, 0x00};
+    byte[] response = java.util.Arrays.copyOf(head, head.length + key.length);
+    System.arraycopy(key, 0, response, head.length, key.length);
+    FetchResult r = new ResponseReader(LIMITS).read(new ByteArrayInputStream(response), PolicyRequest.ANY_MEDIA_TYPE);
+    assertThat(r.outcome()).isEqualTo(FetchOutcome.OK);
+    assertThat(r.bytes()).containsExactly(key);
+    assertThat(r.detail()).isEqualTo("HTTP 200 OK, application/octet-stream, 4 bytes (Content-Length)");
+    FetchResult strict = new ResponseReader(LIMITS).read(new ByteArrayInputStream(response));
+    assertThat(strict.outcome()).isEqualTo(FetchOutcome.WRONG_CONTENT_TYPE);
+    assertThat(strict.bytes()).isNull();
+  }
+
+  @Test
+  void anyMediaTypeAcceptsAMissingContentType() throws IOException {
+    FetchResult r = new ResponseReader(LIMITS).read(new ByteArrayInputStream(
+        "HTTP/1.1 200 OK\r\n\r\nhello".getBytes(StandardCharsets.US_ASCII)), PolicyRequest.ANY_MEDIA_TYPE);
+    assertThat(r.outcome()).isEqualTo(FetchOutcome.OK);
+    assertThat(r.body()).isEqualTo("hello");
+    assertThat(r.detail()).isEqualTo("HTTP 200 OK, no Content-Type, 5 bytes (close)");
+  }
+
+  @Test
+  void aTextResultCarriesItsUtf8Bytes() {
+    FetchResult r = new FetchResult(FetchOutcome.OK, 200, "text/plain", "é", null, "HTTP 200", 1);
+    assertThat(r.bytes()).containsExactly(0xc3, 0xa9);
+    assertThat(r.withMillis(5).bytes()).containsExactly(0xc3, 0xa9);
+    assertThat(FetchResult.failure(FetchOutcome.TIMEOUT, "late").bytes()).isNull();
+  }
+
+  @Test
   void aLongLocationIsCutForTheReport() throws IOException {
     FetchResult r = new ResponseReader(HttpsSettings.DEFAULTS).read(new ByteArrayInputStream(
         ("HTTP/1.1 308 Permanent Redirect\r\nLocation: https://x.test/" + "a".repeat(1000) + "\r\n\r\n")

@@ -63,6 +63,24 @@ class SocketPolicyFetcherTest {
   }
 
   @Test
+  void aBinaryResourceWithAQueryIsFetchedAcceptingAnyType() throws Exception {
+    String path = "/.well-known/openpgpkey/hu/iy9q119eutrkn8s1mk4r39qejnbu3n5q?l=Joe.Doe";
+    byte[] key = {(byte) 0x99, 0x00, 0x33, 0x04, (byte) 0xc3, (byte) 0xa9};
+    try (LabHttpsServer server = LabHttpsServer.start(CA.issue(HOST)).route(HOST, path, Reply.binary(key))) {
+      PolicyRequest request = new PolicyRequest(DomainName.of(HOST), InetAddress.getByName("127.0.0.1"),
+          server.port(), path).acceptingAnyType();
+      FetchResult r = fetcher.fetch(request).join();
+      assertThat(r.outcome()).isEqualTo(FetchOutcome.OK);
+      assertThat(r.contentType()).isEqualTo("application/octet-stream");
+      assertThat(r.bytes()).containsExactly(key);
+      assertThat(server.requests()).extracting(LabHttpsServer.Request::path).containsExactly(path);
+      FetchResult strict = fetcher.fetch(new PolicyRequest(DomainName.of(HOST), InetAddress.getByName("127.0.0.1"),
+          server.port(), path)).join();
+      assertThat(strict.outcome()).isEqualTo(FetchOutcome.WRONG_CONTENT_TYPE);
+    }
+  }
+
+  @Test
   void aChunkedBodyIsReassembled() throws Exception {
     try (LabHttpsServer server = serve(CA.issue(HOST), Reply.policy(POLICY).framing(Reply.Framing.CHUNKED))) {
       FetchResult r = fetch(server);

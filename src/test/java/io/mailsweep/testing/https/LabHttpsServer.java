@@ -67,8 +67,15 @@ public final class LabHttpsServer implements AutoCloseable {
 
   /** Serves on 127.0.0.1 and a free port, presenting {@code certificate}. */
   public static LabHttpsServer start(HeldCertificate certificate) throws IOException {
-    ServerSocket socket = certificate.serverContext().getServerSocketFactory()
-        .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    return start(certificate, InetAddress.getByName("127.0.0.1"));
+  }
+
+  /** Serves on {@code address} (a loopback address) and a free port, presenting {@code certificate}. */
+  public static LabHttpsServer start(HeldCertificate certificate, InetAddress address) throws IOException {
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("lab servers listen on loopback only: " + address);
+    }
+    ServerSocket socket = certificate.serverContext().getServerSocketFactory().createServerSocket(0, 50, address);
     return new LabHttpsServer((SSLServerSocket) socket);
   }
 

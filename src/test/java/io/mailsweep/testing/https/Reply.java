@@ -36,6 +36,11 @@ public record Reply(int status, String reason, String contentType, List<String> 
     return new Reply(200, "OK", "text/plain", List.of(), text.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH);
   }
 
+  /** 200 with binary data as application/octet-stream and its Content-Length. */
+  public static Reply binary(byte[] data) {
+    return new Reply(200, "OK", "application/octet-stream", List.of(), data, Framing.CONTENT_LENGTH);
+  }
+
   /** A status with a short text body, e.g. 404 Not Found. */
   public static Reply status(int status, String reason) {
     return new Reply(status, reason, "text/plain", List.of(), (status + " " + reason).getBytes(StandardCharsets.UTF_8),
