@@ -9,7 +9,8 @@
 # Hosts, one loopback address each, standard ports (RFC 8314; found by the SRV records of
 # samples/lab/test.zone, RFC 6186):
 #   127.0.31.1  mail.access-good.test       IMAPS 993, POP3S 995; IMAP 143 with STARTTLS and
-#                                           LOGINDISABLED; POP3 110 with STLS and no USER/SASL
+#                                           LOGINDISABLED, no AUTH=; POP3 110 with STLS, no USER
+#                                           and a bare SASL (no mechanism) before STLS
 #   127.0.31.2  mail.access-lax.test        IMAP 143 with STARTTLS, no LOGINDISABLED, AUTH=PLAIN;
 #                                           POP3 110 with STLS, USER and SASL PLAIN LOGIN
 #   127.0.31.3  mail.access-cleartext.test  IMAP 143 and POP3 110 without TLS (no STARTTLS, no STLS),
@@ -106,8 +107,6 @@ protocols = imap pop3
 # Every listener below names its addresses; this is only the fallback, and loopback too.
 listen = 127.0.31.1
 login_greeting = mailsweep lab ready
-verbose_proctitle = no
-shutdown_clients = yes
 
 # Login is never meant to succeed: one user with a random password, no mail storage.
 auth_mechanisms = plain login
@@ -119,7 +118,6 @@ userdb {
   driver = static
   args = uid=dovecot gid=dovecot home=$DC_DIR/home/%u
 }
-mail_location = maildir:~/Maildir
 
 # Defaults of every host; each host's local block below overrides what differs.
 ssl = yes
@@ -138,8 +136,6 @@ service imap-login {
     port = 993
     ssl = yes
   }
-  process_min_avail = 0
-  service_count = 1
 }
 service pop3-login {
   inet_listener pop3 {
@@ -151,8 +147,6 @@ service pop3-login {
     port = 995
     ssl = yes
   }
-  process_min_avail = 0
-  service_count = 1
 }
 
 EOF
@@ -222,12 +216,13 @@ do_start() {
   check_version
   bash "$E2E_DIR/lab-pki.sh" ensure
   do_stop
-  local ep
+  local ep eps pid
   for ep in $(endpoints); do
+    is_loopback_ipv4 "${ep%:*}" || die "refusing to listen on non-loopback ${ep%:*}"
     ! listening "${ep%:*}" "${ep##*:}" || die "something else already listens on $ep"
   done
   rm -rf "$DC_DIR"
-  mkdir -p "$DC_BASE" "$DC_DIR/state" "$DC_DIR/home"
+  mkdir -p "$DC_BASE" "$DC_DIR/state"
   chmod 755 "$LAB_RUN" "$DC_DIR" "$DC_BASE"
   printf 'lab:%s\n' "$(openssl rand -hex 24)" >"$DC_DIR/users"
   chown root:dovecot "$DC_DIR/users"
@@ -245,7 +240,6 @@ do_start() {
     do_stop
     die "Dovecot did not listen on ${eps[*]} within 10 s"
   fi
-  local pid
   pid="$(master_pid)"
   [[ -n "$pid" ]] || die "Dovecot listens but $MASTER_PID names no dovecot of ours"
   our_pids | sort -u >"$DC_PIDS"
