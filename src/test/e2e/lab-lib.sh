@@ -1,11 +1,13 @@
 # shellcheck shell=bash disable=SC2034
 # Shared by the transport lab scripts (lab-pki.sh, dns-lab.sh, postfix-lab.sh, nginx-lab.sh,
-# transport-lab.sh); sourced, never run. Set LAB_NAME before sourcing: it prefixes every message.
+# dovecot-lab.sh, transport-lab.sh); sourced, never run. Set LAB_NAME before sourcing: it prefixes
+# every message.
 #
 # Every lab server writes its state under one run folder:
 #   ${MAILSWEEP_LAB_RUN:-${TMPDIR:-/tmp}/mailsweep-lab}
 # Every address the lab listens on or names is a loopback address: the transport cases live in
-# 127.0.25.0/24, plus the single out-of-range target 127.0.99.1 (see samples/lab/tls.test.zone).
+# 127.0.25.0/24, plus the single out-of-range target 127.0.99.1 (see samples/lab/tls.test.zone);
+# the mail-access hosts (IMAP, POP3) in 127.0.31.0/24 (see the access-*.test names of test.zone).
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$E2E_DIR/../../.." && pwd)"

@@ -13,9 +13,11 @@
 #   NAME: mx1           mx1.tls.test, valid, issued by the lab CA
 #         mx-dane-bad   mx-dane-bad.tls.test, valid, issued by the lab CA
 #         mx-expired    mx-expired.tls.test, issued by the lab CA, expired 30 days ago
-#         other         other.test only: the wrong name for any tls.test host
+#         other         other.test only: the wrong name for any tls.test or access-*.test host
 #         mx-selfsigned mx-selfsigned.tls.test, self-signed (no lab CA)
 #         mta-sts       mta-sts.{good,testing,redirect,missing}.tls.test, valid, lab CA
+#         access        mail.access-{good,lax}.test, valid, lab CA (dovecot-lab.sh)
+#         access-expired mail.access-expired.test, lab CA, expired 30 days ago (dovecot-lab.sh)
 # Certificates are minted at run time and never committed: nothing in the repository can expire.
 set -euo pipefail
 LAB_NAME="lab-pki"
@@ -24,7 +26,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
 # Validity of the "valid" certificates. The lab is minted again on every transport-lab start.
 VALID_DAYS=90  # beyond the scanner's 30-day expiry warning, so valid certificates pass cleanly
-LEAVES=(mx1 mx-dane-bad mx-expired other mx-selfsigned mta-sts)
+LEAVES=(mx1 mx-dane-bad mx-expired other mx-selfsigned mta-sts access access-expired)
 
 stamp() { date -u -d "$1" +%Y%m%d%H%M%SZ; }
 
@@ -111,6 +113,8 @@ do_start() {
   issue other "-1 hour" "+$VALID_DAYS days" other.test
   issue mta-sts "-1 hour" "+$VALID_DAYS days" \
     mta-sts.good.tls.test mta-sts.testing.tls.test mta-sts.redirect.tls.test mta-sts.missing.tls.test
+  issue access "-1 hour" "+$VALID_DAYS days" mail.access-good.test mail.access-lax.test
+  issue access-expired "-90 days" "-30 days" mail.access-expired.test
   self_signed mx-selfsigned mx-selfsigned.tls.test
   local n
   for n in "${LEAVES[@]}"; do
@@ -127,7 +131,7 @@ complete() {
   for n in "${LEAVES[@]}"; do
     [[ -s "$PKI_DIR/$n.pem" ]] || return 1
   done
-  for n in mx1 mx-dane-bad other mta-sts mx-selfsigned; do
+  for n in mx1 mx-dane-bad other mta-sts mx-selfsigned access; do
     openssl x509 -in "$PKI_DIR/$n.crt" -noout -checkend 86400 >/dev/null || return 1
   done
   openssl x509 -in "$LAB_CA" -noout -checkend 86400 >/dev/null

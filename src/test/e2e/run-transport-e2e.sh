@@ -2,7 +2,8 @@
 # End-to-end for the transport checks (mx, starttls, mtasts, tlsrpt, dane): the packaged jar scans
 # samples/lab/vendors-transport.csv against the transport lab (transport-lab.sh: NSD with test. and
 # a signed tls.test., Postfix, nginx, all on loopback), then the workbook, the exit code and the
-# servers' own logs are checked.
+# servers' own logs are checked. The lab also runs Dovecot (dovecot-lab.sh), the hosts of the
+# coming mail-access check (samples/lab/vendors-access.csv); its selftest runs here, no scan yet.
 #
 #   run-transport-e2e.sh              lab start + selftest, the scan and its expectations, lab stop
 #   run-transport-e2e.sh --lab-only   lab start + selftest + stop only (no jar needed)
@@ -101,7 +102,7 @@ new_log() { tail -c +"$(($2 + 1))" "$1"; }
 bash "$SCRIPT_DIR/transport-lab.sh" start
 trap 'bash "$SCRIPT_DIR/transport-lab.sh" stop >/dev/null || true' EXIT
 
-echo "== transport lab selftest (NSD, Postfix, nginx)"
+echo "== transport lab selftest (NSD, Postfix, nginx, Dovecot)"
 set +e
 bash "$SCRIPT_DIR/transport-lab.sh" selftest >"$RUN/selftest.out" 2>&1
 code=$?
@@ -205,9 +206,9 @@ fi
 
 echo "== transport lab stop"
 trap - EXIT
-check "stop leaves no NSD, Postfix or nginx process of the lab" bash "$SCRIPT_DIR/transport-lab.sh" stop
-check "nothing listens on 127.0.25.0/24 or 127.0.99.1 any more" \
-  bash -c "! ss -Hltn | awk '{print \$4}' | grep -Eq '^127\\.0\\.(25|99)\\.'"
+check "stop leaves no NSD, Postfix, nginx or Dovecot process of the lab" bash "$SCRIPT_DIR/transport-lab.sh" stop
+check "nothing listens on 127.0.25.0/24, 127.0.31.0/24 or 127.0.99.1 any more" \
+  bash -c "! ss -Hltn | awk '{print \$4}' | grep -Eq '^127\\.0\\.(25|31|99)\\.'"
 
 echo "transport e2e: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]

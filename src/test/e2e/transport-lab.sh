@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# The whole transport lab: fresh certificates, NSD (test. + signed tls.test.), Postfix, nginx.
+# The whole transport lab: fresh certificates, NSD (test. + signed tls.test.), Postfix, nginx,
+# Dovecot.
 #
-#   transport-lab.sh start      mint a fresh lab PKI, then (re)start DNS, Postfix and nginx
-#   transport-lab.sh stop       stop all three and check that none of their processes is left
-#   transport-lab.sh status     status of each server; exit 1 unless all three run
+#   transport-lab.sh start      mint a fresh lab PKI, then (re)start DNS, Postfix, nginx, Dovecot
+#   transport-lab.sh stop       stop all four and check that none of their processes is left
+#   transport-lab.sh status     status of each server; exit 1 unless all four run
 #   transport-lab.sh selftest   each server's selftest, then checks across them: DANE with
-#                               openssl s_client against the TLSA records NSD serves
+#                               openssl s_client against the TLSA records NSD serves, and every
+#                               MX, MTA-STS and mail-access SRV name leading to its server
 #
 # The scan of this lab: src/test/e2e/run-transport-e2e.sh. Files in the run folder
 # ${MAILSWEEP_LAB_RUN:-${TMPDIR:-/tmp}/mailsweep-lab}: ca.pem (--trust-ca), tls.test.anchor
-# (--dnssec-trust-anchor), postfix/maillog, nginx/access.log, dns/, pki/.
+# (--dnssec-trust-anchor), postfix/maillog, nginx/access.log, dovecot/dovecot.log, dns/, pki/.
 set -euo pipefail
 LAB_NAME="transport-lab"
 # shellcheck source=lab-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
-SERVERS=(dns-lab postfix-lab nginx-lab)
+SERVERS=(dns-lab postfix-lab nginx-lab dovecot-lab)
 
 do_start() {
   do_stop
@@ -24,12 +26,15 @@ do_start() {
   for s in "${SERVERS[@]}"; do
     bash "$E2E_DIR/$s.sh" start >/dev/null || { do_stop; die "$s.sh start failed"; }
   done
-  log "up: DNS $(bash "$E2E_DIR/dns-lab.sh" status), Postfix, nginx; CA $LAB_CA, anchor $LAB_RUN/tls.test.anchor"
+  log "up: DNS $(bash "$E2E_DIR/dns-lab.sh" status), Postfix, nginx, Dovecot; CA $LAB_CA, anchor $LAB_RUN/tls.test.anchor"
 }
 
-# Live processes left by any lab server: NSD of nsd-lab.sh's config, Postfix of ours, nginx of ours.
+# Live processes left by any lab server: NSD of nsd-lab.sh's config, Postfix of ours, nginx of ours,
+# Dovecot of ours (the master names our config; its children, titled "dovecot-mailsweep-lab/...",
+# work in our base_dir or a chroot below it: see dovecot-lab.sh).
 leftovers() {
-  local d cmdline comm env_has
+  local d cmdline comm env_has dc_base
+  dc_base="$(readlink -m "$LAB_RUN/dovecot/run")"
   for d in /proc/[0-9]*; do
     alive "${d#/proc/}" || continue
     comm="$(cat "$d/comm" 2>/dev/null)" || continue
@@ -37,9 +42,14 @@ leftovers() {
     case "$comm" in
       nsd*) [[ "$cmdline" == *"${MAILSWEEP_NSD_RUN:-${TMPDIR:-/tmp}/mailsweep-nsd}/nsd.conf"* ]] ;;
       nginx) [[ "$cmdline" == *"$LAB_RUN/nginx/nginx.conf"* ]] ;;
+      dovecot) [[ "$cmdline" == *" -c $LAB_RUN/dovecot/dovecot.conf "* ]] ;;
       *)
-        env_has="$({ tr '\0' '\n' <"$d/environ"; } 2>/dev/null | grep -x "MAIL_CONFIG=$LAB_RUN/postfix/etc")" || true
-        [[ -n "$env_has" ]]
+        if [[ "$cmdline" == "dovecot-mailsweep-lab/"* ]]; then
+          [[ "$(readlink "$d/cwd" 2>/dev/null)" == "$dc_base"* ]]
+        else
+          env_has="$({ tr '\0' '\n' <"$d/environ"; } 2>/dev/null | grep -x "MAIL_CONFIG=$LAB_RUN/postfix/etc")" || true
+          [[ -n "$env_has" ]]
+        fi
         ;;
     esac && echo "${d#/proc/} $comm"
   done
@@ -48,7 +58,7 @@ leftovers() {
 
 do_stop() {
   local s left
-  for s in nginx-lab postfix-lab dns-lab; do
+  for s in dovecot-lab nginx-lab postfix-lab dns-lab; do
     bash "$E2E_DIR/$s.sh" stop || log "$s.sh stop failed"
   done
   left="$(leftovers)"
@@ -86,6 +96,59 @@ address_of() {
     awk '/^;; ANSWER SECTION/ { a = 1; next } /^$/ { a = 0 } a && $4 == "A" { print $5 }'
 }
 
+# srv_of NAME: the SRV records NSD serves for NAME, "priority weight port target" per line.
+srv_of() {
+  local at
+  at="$(bash "$E2E_DIR/dns-lab.sh" status)"
+  timeout 10 drill -p "${at##*:}" SRV "$1" "@${at%:*}" |
+    awk '/^;; ANSWER SECTION/ { a = 1; next } /^$/ { a = 0 } a && $4 == "SRV" { print $5, $6, $7, $8 }'
+}
+
+# RFC 6186 services of the mail-access domains that point at a Dovecot host, "domain service".
+ACCESS_SRV=(
+  "access-good _imaps" "access-good _imap" "access-good _pop3s" "access-good _pop3"
+  "access-lax _imap" "access-lax _pop3" "access-cleartext _imap" "access-cleartext _pop3"
+  "access-badcert _imaps" "access-badcert _imap" "access-badcert _pop3s" "access-badcert _pop3"
+  "access-expired _imaps" "access-expired _imap" "access-expired _pop3s" "access-expired _pop3"
+)
+
+# dovecot_at ADDR PORT: whether a Dovecot listens on exactly ADDR:PORT.
+dovecot_at() {
+  [[ -n "$1" ]] && ss -Hltnp "src $1 and sport = :$2" 2>/dev/null | grep -q '"dovecot"'
+}
+
+# access_dns_checks: every SRV name of ACCESS_SRV leads to an address and port where Dovecot
+# listens; the special cases (target ".", no SRV, no address, nothing listening) are as published.
+access_dns_checks() {
+  local e domain service port target a
+  for e in "${ACCESS_SRV[@]}"; do
+    read -r domain service <<<"$e"
+    port="" target=""
+    read -r _ _ port target < <(srv_of "$service._tcp.$domain.test") || true
+    a=""
+    [[ -z "${target:-}" ]] || a="$(address_of "$target")"
+    expect "DNS: $service._tcp.$domain.test is ${target:-missing} port ${port:-?}, $a, where Dovecot listens" \
+      dovecot_at "$a" "${port:-0}"
+  done
+  for service in _submissions _submission; do
+    expect "DNS: $service._tcp.access-good.test is 0 0 0 . (not offered)" \
+      test "$(srv_of "$service._tcp.access-good.test")" == "0 0 0 ."
+  done
+  for service in _imaps _pop3s; do
+    expect "DNS: $service._tcp.access-lax.test is 0 0 0 . (not offered)" \
+      test "$(srv_of "$service._tcp.access-lax.test")" == "0 0 0 ."
+  done
+  for service in _imaps _imap _pop3s _pop3 _submissions _submission; do
+    expect "DNS: access-nosrv.test has no $service._tcp record" test -z "$(srv_of "$service._tcp.access-nosrv.test")"
+  done
+  expect "DNS: _imaps._tcp.access-dangling.test names mail.access-dangling.test" \
+    test "$(srv_of _imaps._tcp.access-dangling.test)" == "0 1 993 mail.access-dangling.test."
+  expect "DNS: mail.access-dangling.test has no address record" test -z "$(address_of mail.access-dangling.test)"
+  a="$(address_of mail.access-refused.test)"
+  expect "DNS: mail.access-refused.test is $a, where nothing listens" test "$a" == 127.0.31.6 -a \
+    -z "$(ss -Hltn "src $a")"
+}
+
 do_selftest() {
   do_status >/dev/null || die "not running (transport-lab.sh start first)"
   local s rc=0 out
@@ -112,6 +175,7 @@ do_selftest() {
     a="$(address_of "mta-sts.$h.tls.test")"
     expect "DNS: mta-sts.$h.tls.test is $a, where nginx listens on port 443" listening "$a" 443
   done
+  access_dns_checks
   selftest_verdict || rc=1
   return "$rc"
 }
