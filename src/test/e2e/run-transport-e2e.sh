@@ -1,19 +1,15 @@
 #!/usr/bin/env bash
-# End-to-end for the transport checks (mx, starttls, mtasts, tlsrpt, dane): the packaged jar scans
-# samples/lab/vendors-transport.csv against the transport lab (transport-lab.sh: NSD with test. and
-# a signed tls.test., Postfix, nginx, all on loopback), then the workbook, the exit code and the
-# servers' own logs are checked. The lab also runs Dovecot (dovecot-lab.sh), the hosts of the
-# coming mail-access check (samples/lab/vendors-access.csv); its selftest runs here, no scan yet.
+# End-to-end for the transport checks (mx, starttls, mtasts, tlsrpt, dane) and the mail-access
+# check (access): the packaged jar scans samples/lab/vendors-transport.csv and
+# samples/lab/vendors-access.csv against the transport lab (transport-lab.sh: NSD with test. and a
+# signed tls.test., Postfix, nginx, Dovecot, all on loopback), then the workbooks, the exit codes
+# and the servers' own logs are checked: statuses per domain and check, and the finding or detail
+# that names the reason, matched loosely (case-insensitive regular expressions).
 #
-#   run-transport-e2e.sh              lab start + selftest, the scan and its expectations, lab stop
+#   run-transport-e2e.sh              lab start + selftest, the scans and their expectations, lab stop
 #   run-transport-e2e.sh --lab-only   lab start + selftest + stop only (no jar needed)
 #
-# STATUS: the lab part passes today. The scan expectations below are EXPECTATIONS TO BE CONFIRMED
-# ONCE THE CHECKS LAND (starttls, mtasts, dane and the options --allow-targets, --trust-ca,
-# --dnssec-trust-anchor, --smtp-canary do not exist in the jar yet): they state the behaviour the
-# checks should have, by status per domain and check and by the finding or detail that names the
-# reason; exact wording is matched loosely (case-insensitive regular expressions).
-# Needs target/mailsweep.jar (mvn package) for the scan. Loopback traffic only.
+# Needs target/mailsweep.jar (mvn package) for the scans. Loopback traffic only.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -92,6 +88,12 @@ finding_has() {
   paste <(cell Findings Domain "$2" Check) <(cell Findings Domain "$2" Code) |
     grep -Ei -- "^$1"$'\t'".*($3)" >/dev/null
 }
+# access_has ADDRESS PORT REGEX: the Mail access row of ADDRESS and PORT matches REGEX (case-insensitive).
+access_has() { cell "Mail access" --rows "$1" | grep -E -- "\|$2(\.0)?\|" | grep -Eqi -- "$3"; }
+# login_is DOMAIN VALUE: the Domains-sheet "Login before TLS" cell of DOMAIN is VALUE.
+login_is() { [[ "$(cell Domains Domain "$1" "Login before TLS")" == "$2" ]]; }
+# has_sheet NAME: the workbook has a sheet called NAME.
+has_sheet() { python3 -c 'import sys, zipfile; sys.exit(0 if ("name=\"" + sys.argv[2] + "\"").encode() in zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml") else 1)' "$REPORT" "$1"; }
 # server_has ADDRESS REGEX: a Mail servers row holding ADDRESS matches REGEX (case-insensitive).
 server_has() { cell "Mail servers" --rows "$1" | grep -Eqi -- "$2"; }
 # worst_tls_is DOMAIN VERSION: the Domains-sheet "Worst TLS" cell of DOMAIN is VERSION.
@@ -202,6 +204,59 @@ if [[ -z "$LAB_ONLY" ]]; then
   check "dane-bad: DANE FAIL" status_is DANE dane-bad.tls.test FAIL
   check "dane-bad: TLSA-mismatch finding" finding_has DANE dane-bad.tls.test "MISMATCH|NO_MATCH|NOT_MATCH"
   check "nostarttls: DANE not PASS (no TLSA, denial validated)" status_is DANE nostarttls.tls.test "WARN|FAIL|NOT_APPLICABLE"
+
+  echo "== mail-access list against the lab (Dovecot)"
+  dovecotlog="$RUN/dovecot/dovecot.log"
+  dovecot_at="$(stat -c %s "$dovecotlog")"
+  set +e
+  java -jar "$JAR" scan samples/lab/vendors-access.csv --resolver 127.0.25.53:5353 --canary canary.test \
+    --checks access --allow-targets 127.0.31.0/24 --trust-ca "$RUN/ca.pem" --progress 0s \
+    --out "$WORK/access-out" --db "jdbc:h2:file:$WORK/access-db/mailsweep" >"$WORK/access.out" 2>"$WORK/access.err"
+  code=$?
+  set -e
+  cat "$WORK/access.out"
+  [[ ! -s "$WORK/access.err" ]] || { echo "-- stderr:"; head -n 20 "$WORK/access.err"; }
+  new_log "$dovecotlog" "$dovecot_at" >"$WORK/dovecot.log"
+
+  check "exit code 0: every mail-access result is conclusive" test "$code" -eq 0
+  check "input counted: 8 accepted" grep -q "8 accepted" "$WORK/access.out"
+  REPORT="$(ls "$WORK"/access-out/*.xlsx 2>/dev/null | head -n 1)" || true
+  check "a workbook was written" test -n "$REPORT"
+  REPORT="${REPORT:-/nonexistent}"
+  check "a Mail access sheet" has_sheet "Mail access"
+  check "no Mail servers sheet without an MX check" eval '! has_sheet "Mail servers"'
+
+  echo "-- Mail access"
+  check "good: PASS (implicit TLS and STARTTLS, login only after TLS)" status_is "Mail access" access-good.test PASS
+  check "good: IMAP and POP3 both ways, submission declared not offered" \
+    detail_has "Mail access" access-good.test "^imaps TLSv1\.[23]; imap STARTTLS TLSv1\.[23]; pop3s TLSv1\.[23]; pop3 STARTTLS TLSv1\.[23]; submissions not offered; submission not offered$"
+  check "good: no login before TLS (LOGINDISABLED; POP3's bare SASL line offers no mechanism)" \
+    login_is access-good.test no
+  check "good: Mail access row of 127.0.31.1:993 implicit TLS, certificate valid" access_has 127.0.31.1 993 "implicit TLS.*valid"
+  check "good: Mail access row of 127.0.31.1:110 STARTTLS, no login before TLS" access_has 127.0.31.1 110 "\|pop3\|STARTTLS\|no\|"
+  check "lax: FAIL" status_is "Mail access" access-lax.test FAIL
+  check "lax: login-before-TLS finding" finding_has "Mail access" access-lax.test ACCESS_LOGIN_BEFORE_TLS
+  check "lax: STARTTLS-only finding (implicit TLS declared not offered)" finding_has "Mail access" access-lax.test ACCESS_STARTTLS_ONLY
+  check "lax: Login before TLS names imap and pop3" login_is access-lax.test "yes: imap, pop3"
+  check "lax: the IMAP row lists the mechanisms offered (AUTH=PLAIN)" access_has 127.0.31.2 143 "yes: .*AUTH=PLAIN"
+  check "lax: the POP3 row lists USER" access_has 127.0.31.2 110 "yes: .*USER"
+  check "cleartext: FAIL" status_is "Mail access" access-cleartext.test FAIL
+  check "cleartext: cleartext-only finding" finding_has "Mail access" access-cleartext.test ACCESS_CLEARTEXT_ONLY
+  check "cleartext: detail says cleartext for both" detail_has "Mail access" access-cleartext.test "imap cleartext.*pop3 cleartext"
+  check "badcert: FAIL" status_is "Mail access" access-badcert.test FAIL
+  check "badcert: invalid-certificate finding" finding_has "Mail access" access-badcert.test ACCESS_CERTIFICATE_INVALID
+  check "badcert: the row says the certificate is not valid for the host" access_has 127.0.31.4 993 "not valid for mail.access-badcert.test"
+  check "expired: FAIL with the invalid-certificate finding" finding_has "Mail access" access-expired.test ACCESS_CERTIFICATE_INVALID
+  check "expired: the row says expired" access_has 127.0.31.5 995 "expired"
+  check "refused: WARN, unreachable" finding_has "Mail access" access-refused.test ACCESS_UNREACHABLE
+  check "nosrv: NOT_APPLICABLE" status_is "Mail access" access-nosrv.test NOT_APPLICABLE
+  check "nosrv: none-published finding" finding_has "Mail access" access-nosrv.test ACCESS_NONE_PUBLISHED
+  check "dangling: WARN, SRV target without address" finding_has "Mail access" access-dangling.test ACCESS_SRV_NO_ADDRESS
+  check "Dovecot saw the scan's connections" grep -q "imap-login: .*rip=127.0.0.1" "$WORK/dovecot.log"
+  check "Dovecot: no authentication was ever attempted" \
+    bash -c "! grep -Eqi 'auth failed|Login: user=|auth-worker|passdb' '$WORK/dovecot.log'"
+  check "Dovecot: every closed session says no auth attempts" \
+    bash -c "! grep -E 'Disconnected' '$WORK/dovecot.log' | grep -v 'no auth attempts' | grep -q ."
 fi
 
 echo "== transport lab stop"
