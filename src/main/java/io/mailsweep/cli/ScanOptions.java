@@ -53,7 +53,8 @@ final class ScanOptions {
   List<String> resolvers = new ArrayList<>();
 
   @Option(names = "--checks", paramLabel = "LIST", defaultValue = "spf,dmarc,dkim,bimi,mx,starttls,mtasts,tlsrpt", split = ",",
-      description = "Checks to run, comma-separated (default: ${DEFAULT-VALUE}).")
+      description = "Checks to run, comma-separated (default: ${DEFAULT-VALUE}); also dane, access (IMAP, POP3,"
+          + " submission) and e2ee (keys for the input's contacts).")
   List<String> checks;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
