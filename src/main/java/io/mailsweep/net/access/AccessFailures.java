@@ -1,10 +1,13 @@
 package io.mailsweep.net.access;
 
+import static io.mailsweep.net.ExceptionText.causedBy;
+import static io.mailsweep.net.ExceptionText.connectError;
+import static io.mailsweep.net.ExceptionText.message;
+
 import io.mailsweep.net.smtp.Deadline;
 import io.mailsweep.net.smtp.TimedSocket;
 import java.io.EOFException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -17,9 +20,6 @@ import javax.net.ssl.SSLException;
  * anything else unexpected from the stream, is a protocol error.
  */
 final class AccessFailures {
-  /** Longest detail kept from a library message. */
-  static final int MAX_DETAIL = 300;
-
   private AccessFailures() {}
 
   /** The outcome and detail of {@code e}, thrown while {@code socket} was in its current step. */
@@ -32,7 +32,7 @@ final class AccessFailures {
         return new Failure(AccessOutcome.TIMEOUT, timedOut(socket, waitingFor));
       }
       return new Failure(AccessOutcome.CONNECT_FAILED, refused ? "connection refused"
-          : e instanceof NoRouteToHostException ? "no route to host" : "cannot connect: " + message(e));
+          : connectError(e));
     }
     if (socket.timedOut() || causedBy(e, SocketTimeoutException.class)) {
       return new Failure(AccessOutcome.TIMEOUT, timedOut(socket, waitingFor));
@@ -84,21 +84,5 @@ final class AccessFailures {
       case HANDSHAKE -> "TLS handshake not finished" + within;
       default -> "no complete " + waitingFor.substring("the ".length()) + within;
     };
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The exception's message on one bounded line, or its type when it has none. */
-  static String message(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = m.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
   }
 }

@@ -1,9 +1,12 @@
 package io.mailsweep.net.smtp;
 
+import static io.mailsweep.net.ExceptionText.causedBy;
+import static io.mailsweep.net.ExceptionText.connectError;
+import static io.mailsweep.net.ExceptionText.message;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -14,9 +17,6 @@ import javax.net.ssl.SSLException;
  * because JSSE may wrap a timed-out read in an {@link SSLException}.
  */
 final class ConversationFailures {
-  /** Longest detail kept from a library message. */
-  static final int MAX_DETAIL = 300;
-
   private ConversationFailures() {}
 
   static Attempt map(Exception e, TimedSocket<Step> socket, String banner, boolean advertised) {
@@ -61,25 +61,5 @@ final class ConversationFailures {
       case HANDSHAKE -> "TLS handshake not finished" + within;
       default -> "no complete reply to " + step.name() + within;
     };
-  }
-
-  private static String connectError(Exception e) {
-    return e instanceof NoRouteToHostException ? "no route to host" : "cannot connect: " + message(e);
-  }
-
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The exception's message on one bounded line, or its type when it has none. */
-  static String message(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    String line = m.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "..." : line;
   }
 }
