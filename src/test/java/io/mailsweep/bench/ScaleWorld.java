@@ -103,7 +103,7 @@ public final class ScaleWorld {
   private static void providers(BufferedWriter zone) throws IOException {
     for (int p = 0; p < PROVIDERS; p++) {
       String spf = p % 2 == 0
-          ? "v=spf1 ip4:127.0.60." + p + "/32 include:_spf2.p" + p + " ~all"
+          ? "v=spf1 ip4:127.0.60." + p + "/32 include:_spf2.p" + p + ".test ~all"
           : "v=spf1 ip4:127.0.60." + p + "/32 ip6:fd00:60::" + p + "/128 ~all";
       zone.write("_spf.p" + p + " IN TXT \"" + spf + "\"\n");
       if (p % 2 == 0) {
