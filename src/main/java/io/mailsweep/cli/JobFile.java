@@ -26,7 +26,8 @@ final class JobFile {
       "allow-private-targets", "+--allow-private-targets",
       "trust-resolver-ad", "+--trust-resolver-ad",
       "tls-versions", "---no-tls-versions",
-      "weak-ciphers", "---no-weak-ciphers");
+      "weak-ciphers", "---no-weak-ciphers",
+      "access-guess-hosts", "+--access-guess-hosts");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
       "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff",
       "dns-in-flight", "dns-qps", "dns-sockets", "dns-socket-queries", "dns-cache", "domain-deadline",

@@ -63,6 +63,23 @@ class JobFileTest {
   }
 
   @Test
+  void mailAccessAndContactKeysBecomeOptionsAndFlags() throws Exception {
+    List<String> args = JobFile.arguments(job("""
+        input: vendors.csv
+        checks: [access, e2ee]
+        access-guess-hosts: true
+        max-access-hosts: 2
+        contact-column: Security contact
+        max-contacts: 3
+        """));
+    assertThat(args).containsExactly(dir.resolve("jobs/vendors.csv").toString(), "--checks", "access,e2ee",
+        "--access-guess-hosts", "--max-access-hosts", "2", "--contact-column", "Security contact",
+        "--max-contacts", "3");
+    assertThat(JobFile.arguments(job("input: vendors.csv\naccess-guess-hosts: false\n")))
+        .containsExactly(dir.resolve("jobs/vendors.csv").toString());
+  }
+
+  @Test
   void formatKeyTakesAListOrOneName() throws Exception {
     assertThat(JobFile.arguments(job("input: a.csv\nformat: [xlsx, csv, jsonl]\n")))
         .containsExactly(dir.resolve("jobs/a.csv").toString(), "--format", "xlsx,csv,jsonl");
