@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Checks an input file before a run starts, so that a typo costs no job execution. */
 final class InputFiles {
@@ -16,13 +17,29 @@ final class InputFiles {
 
   /** Opens the file as the import will, to check it exists and has the column. */
   static void check(Path input, String column) {
+    check(input, column, null);
+  }
+
+  /**
+   * As above, and when {@code contactColumn} is set, that the header names it too (any case): a
+   * contact column named on purpose that the file does not have is a typo, not a list without
+   * contacts.
+   */
+  static void check(Path input, String column, String contactColumn) {
     if (!Files.isRegularFile(input)) {
       throw new UserError("input file " + input + " does not exist or is not a file");
     }
+    List<String> extras;
     try (CsvDomainReader reader = CsvDomainReader.open(input, column, CsvLimits.DEFAULTS)) {
       reader.domainColumnName();
+      extras = reader.extraColumnNames();
     } catch (IOException | RuntimeException e) {
       throw new UserError(e.getMessage() == null ? "cannot read " + input : e.getMessage());
+    }
+    if (contactColumn != null && extras.stream().noneMatch(c -> c.trim().equalsIgnoreCase(contactColumn.trim()))) {
+      throw new UserError("--contact-column: column '" + contactColumn + "' not found in the header of " + input
+          + (extras.isEmpty() ? " (it has no column besides the domain)" : "; its other columns: "
+              + String.join(", ", extras)));
     }
   }
 

@@ -42,7 +42,7 @@ final class ScanCommand implements Callable<Integer> {
   static int execute(Path input, ScanOptions options, CommandSpec spec) throws Exception {
     Retention.check(options.keepRuns);
     ScanRequest request = options.toRequest(input);
-    InputFiles.check(input, options.column);
+    InputFiles.check(input, options.column, options.namedContactColumn());
     String sha = InputFiles.sha256(input);
     try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk, options.threads)) {
       ScanLauncher launcher = context.getBean(ScanLauncher.class);

@@ -1,6 +1,7 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.check.CheckOptions;
+import io.mailsweep.check.e2ee.E2eeCheck;
 import io.mailsweep.domain.DomainName;
 import io.mailsweep.job.ReportName;
 import io.mailsweep.job.ResolverAddress;
@@ -257,6 +258,15 @@ final class ScanOptions {
     } catch (IllegalArgumentException e) {
       throw new UserError("--dnssec-trust-anchor: " + e.getMessage());
     }
+  }
+
+  /**
+   * The contact column the input must have: one named other than the default while the e2ee check
+   * runs. Without contacts (the default column absent) the check rests on the domain's WKD alone.
+   */
+  String namedContactColumn() {
+    boolean e2ee = checks.stream().anyMatch(c -> c.trim().equalsIgnoreCase(E2eeCheck.NAME));
+    return e2ee && !contactColumn.trim().equalsIgnoreCase(CheckOptions.DEFAULT_CONTACT_COLUMN) ? contactColumn : null;
   }
 
   private CheckOptions checkOptions() {
