@@ -5,7 +5,6 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.TargetGuard;
 import io.mailsweep.net.dns.Dns;
 import io.mailsweep.net.dns.DnsAnswer;
-import io.mailsweep.net.dns.DnsRecord;
 import io.mailsweep.net.dns.DnsStatus;
 import io.mailsweep.net.dns.RecordType;
 import io.mailsweep.net.https.PolicyFetcher;
@@ -99,20 +98,7 @@ final class WkdClient {
       List<DnsAnswer> answers) {
     List<WkdHost.Refused> refused = new ArrayList<>();
     List<InetAddress> allowed = new ArrayList<>();
-    for (DnsAnswer answer : answers) {
-      for (DnsRecord r : answer.records()) {
-        InetAddress ip = literal(r.data());
-        if (ip == null) {
-          continue;
-        }
-        TargetGuard.Refusal refusal = guard.check(ip);
-        if (refusal != null) {
-          refused.add(new WkdHost.Refused(r.data(), refusal));
-        } else {
-          allowed.add(ip);
-        }
-      }
-    }
+    guard.sort(answers, allowed, (address, refusal) -> refused.add(new WkdHost.Refused(address, refusal)));
     return new WkdHost(domain, method, host, lookups, refused, allowed, null);
   }
 
@@ -124,11 +110,5 @@ final class WkdClient {
   private static String failure(List<DnsAnswer> answers) {
     List<String> failed = answers.stream().filter(a -> !a.status().conclusive()).map(DnsAnswer::describe).toList();
     return failed.isEmpty() ? null : String.join("; ", failed);
-  }
-
-  /** An address literal from an A or AAAA answer; never resolves a name. */
-  private static InetAddress literal(String text) {
-    String s = text.strip();
-    return InetAddresses.isInetAddress(s) ? InetAddresses.forString(s) : null;
   }
 }

@@ -4,16 +4,13 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.net.TargetGuard;
 import io.mailsweep.net.dns.Dns;
 import io.mailsweep.net.dns.DnsAnswer;
-import io.mailsweep.net.dns.DnsRecord;
 import io.mailsweep.net.dns.RecordType;
 import io.mailsweep.net.https.PolicyFetcher;
 import io.mailsweep.net.https.PolicyRequest;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * Finds and fetches the policy of {@code mta-sts.<domain>} (RFC 8461 §3.3): its A and AAAA
@@ -26,8 +23,6 @@ final class PolicyRetriever {
   static final int MAX_ATTEMPTS = 2;
 
   static final String HOST_PREFIX = "mta-sts";
-
-  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private final Dns dns;
   private final TargetGuard guard;
@@ -56,18 +51,8 @@ final class PolicyRetriever {
   /** The answers, with every address put to the guard. */
   private Plan plan(DomainName host, DnsAnswer a, DnsAnswer aaaa) {
     Plan plan = new Plan(host, a, aaaa);
-    for (DnsRecord r : concat(a.records(), aaaa.records())) {
-      InetAddress ip = literal(r.data());
-      if (ip == null) {
-        continue;
-      }
-      TargetGuard.Refusal refusal = guard.check(ip);
-      if (refusal != null) {
-        plan.refused.add(new PolicyRetrieval.Refused(r.data(), refusal));
-      } else {
-        plan.allowed.add(ip);
-      }
-    }
+    guard.sort(List.of(a, aaaa), plan.allowed,
+        (address, refusal) -> plan.refused.add(new PolicyRetrieval.Refused(address, refusal)));
     return plan;
   }
 
@@ -84,26 +69,6 @@ final class PolicyRetriever {
       plan.attempts.add(new PolicyRetrieval.Attempt(ip.getHostAddress(), request.url(), result));
       return attempt(plan, index + 1);
     });
-  }
-
-  /** An address literal from an A or AAAA answer; never resolves a name. */
-  static InetAddress literal(String text) {
-    String s = text.strip();
-    boolean v6 = s.indexOf(':') >= 0 && !s.isEmpty() && (s.charAt(0) == ':' || Character.digit(s.charAt(0), 16) >= 0);
-    if (!IPV4.matcher(s).matches() && !v6) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(s);
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
-
-  private static List<DnsRecord> concat(List<DnsRecord> first, List<DnsRecord> second) {
-    List<DnsRecord> all = new ArrayList<>(first);
-    all.addAll(second);
-    return all;
   }
 
   /** The addresses of one policy host and the fetches made so far; confined to one chain of stages. */

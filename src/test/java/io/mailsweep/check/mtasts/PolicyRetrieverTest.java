@@ -67,12 +67,12 @@ class PolicyRetrieverTest {
 
   @Test
   void addressLiteralsAreReadWithoutResolving() {
-    assertThat(PolicyRetriever.literal("192.0.2.1")).isNotNull();
-    assertThat(PolicyRetriever.literal("::1")).isNotNull();
-    assertThat(PolicyRetriever.literal("2001:db8::1")).isNotNull();
-    assertThat(PolicyRetriever.literal("mail.example.com")).isNull();
-    assertThat(PolicyRetriever.literal("zz:1")).isNull();
-    assertThat(PolicyRetriever.literal("999.1.1.1")).isNull();
+    assertThat(TargetGuard.literal("192.0.2.1")).isNotNull();
+    assertThat(TargetGuard.literal("::1")).isNotNull();
+    assertThat(TargetGuard.literal("2001:db8::1")).isNotNull();
+    assertThat(TargetGuard.literal("mail.example.com")).isNull();
+    assertThat(TargetGuard.literal("zz:1")).isNull();
+    assertThat(TargetGuard.literal("999.1.1.1")).isNull();
   }
 
   @Test
