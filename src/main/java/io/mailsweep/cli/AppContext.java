@@ -1,6 +1,8 @@
 package io.mailsweep.cli;
 
 import io.mailsweep.MailsweepApplication;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,20 +22,21 @@ final class AppContext {
    *     and its reader another, plus the job repository's (spring-batch #1932: a pool smaller than
    *     that deadlocks a partitioned step)
    */
-  static ConfigurableApplicationContext start(String db, int chunkSize, int threads) {
+  static ConfigurableApplicationContext start(String db, int chunkSize, int threads, String... extraProperties) {
     Consumer<ConfigurableApplicationContext> observer = OBSERVER.get();
     String url = db == null ? DEFAULT_DB : db;
     if (observer != null) {
       url = keepOpenAtExit(url);
     }
     // Passed as arguments: these take precedence over application.properties.
-    String[] properties = {"--spring.datasource.url=" + url, "--mailsweep.scan.chunk-size=" + chunkSize,
-        "--spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 4)};
+    List<String> properties = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+        "--mailsweep.scan.chunk-size=" + chunkSize, "--spring.datasource.hikari.maximum-pool-size=" + (2 * threads + 4)));
+    properties.addAll(List.of(extraProperties));
     try {
       ConfigurableApplicationContext context = new SpringApplicationBuilder(MailsweepApplication.class)
           .web(WebApplicationType.NONE)
           .registerShutdownHook(observer == null)
-          .run(properties);
+          .run(properties.toArray(String[]::new));
       if (observer != null) {
         observer.accept(context);
       }

@@ -29,7 +29,7 @@ final class JobFile {
       "weak-ciphers", "---no-weak-ciphers",
       "access-guess-hosts", "+--access-guess-hosts");
   private static final Set<String> KEYS = Set.of("name", "input", "column", "out", "resolvers", "checks",
-      "threads", "partitions", "chunk", "domains-in-flight", "db", "dns-timeout", "dns-retries", "dns-backoff",
+      "threads", "partitions", "chunk", "domains-in-flight", "workers", "db", "dns-timeout", "dns-retries", "dns-backoff",
       "dns-in-flight", "dns-qps", "dns-sockets", "dns-socket-queries", "dns-cache", "domain-deadline",
       "unanswered-domains", "canary",
       "progress", "schedule", "description", "dkim-selectors", "dkim-min-bits", "dkim-good-bits", "allow-targets", "allow-private-targets", "trust-ca",

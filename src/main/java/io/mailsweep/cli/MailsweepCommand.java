@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
           + " profiles and the changes since the previous run."
     },
     subcommands = {ScanCommand.class, RunCommand.class, RestartCommand.class, ScheduleCommand.class,
-        HistoryCommand.class, DiffCommand.class, ProfilesCommand.class, ExplainCommand.class,
+        WorkerCommand.class, HistoryCommand.class, DiffCommand.class, ProfilesCommand.class, ExplainCommand.class,
         picocli.CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 completed, all conclusive; 1 job failed; 2 bad usage or input;"
         + " 3 completed with inconclusive domains."})

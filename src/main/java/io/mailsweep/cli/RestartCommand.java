@@ -2,6 +2,9 @@ package io.mailsweep.cli;
 
 import io.mailsweep.job.ScanLauncher;
 import io.mailsweep.job.ScanRequest;
+import io.mailsweep.job.Workers;
+import io.mailsweep.job.remote.Broker;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import io.mailsweep.store.ScanRun;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,6 +50,9 @@ final class RestartCommand implements Callable<Integer> {
       if (!sha.equals(run.inputSha256())) {
         throw new UserError("the input file " + request.input() + " changed since run " + runId
             + " started (SHA-256 differs); start a new scan instead");
+      }
+      if (launcher.workers(runId) == Workers.AMQP) {
+        Broker.check(context.getBean(ConnectionFactory.class));
       }
       return Summary.print(launcher.restart(runId), spec.commandLine().getOut());
     }

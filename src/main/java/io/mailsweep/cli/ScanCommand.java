@@ -3,6 +3,9 @@ package io.mailsweep.cli;
 import io.mailsweep.job.RunOutcome;
 import io.mailsweep.job.ScanLauncher;
 import io.mailsweep.job.ScanRequest;
+import io.mailsweep.job.Workers;
+import io.mailsweep.job.remote.Broker;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -42,11 +45,15 @@ final class ScanCommand implements Callable<Integer> {
   static int execute(Path input, ScanOptions options, CommandSpec spec) throws Exception {
     Retention.check(options.keepRuns);
     ScanRequest request = options.toRequest(input);
+    Workers workers = options.workers();
     InputFiles.check(input, options.column, options.namedContactColumn());
     String sha = InputFiles.sha256(input);
     try (ConfigurableApplicationContext context = AppContext.start(options.db, options.chunk, options.threads)) {
+      if (workers == Workers.AMQP) {
+        Broker.check(context.getBean(ConnectionFactory.class));
+      }
       ScanLauncher launcher = context.getBean(ScanLauncher.class);
-      RunOutcome outcome = launcher.scan(request, sha, Version.current());
+      RunOutcome outcome = launcher.scan(request, sha, Version.current(), workers);
       int code = Summary.print(outcome, spec.commandLine().getOut());
       Retention.apply(context.getBean(DataSource.class), options.keepRuns, request.jobName(), outcome,
           spec.commandLine().getOut(), spec.commandLine().getErr());

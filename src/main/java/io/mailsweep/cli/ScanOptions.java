@@ -6,6 +6,7 @@ import io.mailsweep.domain.DomainName;
 import io.mailsweep.job.ReportName;
 import io.mailsweep.job.ResolverAddress;
 import io.mailsweep.job.ScanRequest;
+import io.mailsweep.job.Workers;
 import io.mailsweep.net.dns.DnsSettings;
 import io.mailsweep.net.dns.DnsjavaDns;
 import io.mailsweep.net.dns.QueryRate;
@@ -74,6 +75,12 @@ final class ScanOptions {
       description = "Domains being scanned at once, shared by the partitions running at once; a slow domain"
           + " holds one place, not its chunk (default: ${DEFAULT-VALUE}).")
   int domainsInFlight;
+
+  @Option(names = "--workers", paramLabel = "local|amqp", defaultValue = "local",
+      description = "Where the scan's partitions run: local (threads of this process) or amqp (sent through"
+          + " RabbitMQ to 'mailsweep worker' processes sharing the --db database, which must then be"
+          + " PostgreSQL) (default: ${DEFAULT-VALUE}).")
+  String workers;
 
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "Database for results and job history (default: jdbc:h2:file:./mailsweep-data/mailsweep)."
@@ -201,6 +208,22 @@ final class ScanOptions {
     return new ScanRequest(jobName, input, column, out, settings,
         partitions == null ? threads : partitions, threads, chunk, reportName(), reportFormats(), profile(),
         domainsInFlight);
+  }
+
+  /** The partitions' mode; remote workers need a database that other processes can reach. */
+  Workers workers() {
+    Workers mode;
+    try {
+      mode = Workers.parse(workers);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--workers: " + e.getMessage());
+    }
+    if (mode == Workers.AMQP && (db == null || !db.startsWith("jdbc:postgresql:"))) {
+      throw new UserError("--workers amqp: the manager and its workers share one database;"
+          + " name a PostgreSQL database with --db jdbc:postgresql://HOST:5432/NAME"
+          + (db == null ? " (the default is an embedded H2 file only this process can open)" : " (got " + db + ")"));
+    }
+    return mode;
   }
 
   private boolean skipUnanswered() {

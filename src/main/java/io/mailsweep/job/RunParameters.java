@@ -29,8 +29,16 @@ public final class RunParameters {
   private RunParameters() {}
 
   public static JobParameters of(long runId, ScanRequest request) {
+    return of(runId, request, Workers.LOCAL);
+  }
+
+  /** The parameters of a run whose partitions execute where {@code workers} says. */
+  public static JobParameters of(long runId, ScanRequest request, Workers workers) {
     JobParametersBuilder b = new JobParametersBuilder().addLong(RUN_ID, runId, true);
     describe(request).forEach((k, v) -> b.addString(k, v, false));
+    if (workers != Workers.LOCAL) {
+      b.addString(Workers.PARAMETER, workers.text(), false);
+    }
     return b.toJobParameters();
   }
 

@@ -8,7 +8,14 @@ import io.mailsweep.store.ImportedRow;
 import io.mailsweep.store.InputRowRepository;
 import io.mailsweep.store.ResultRepository;
 import io.mailsweep.store.RunRepository;
+import io.mailsweep.job.remote.LiveJobGuard;
+import io.mailsweep.job.remote.RemotePartitioningConfiguration;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -110,26 +117,41 @@ public class ScanJobConfiguration {
         .build();
   }
 
+  /**
+   * Local runs execute the partitions on {@code threads} threads of this process; runs with
+   * {@code --workers amqp} send them to the workers and poll the job repository for their end.
+   */
   @Bean
   @JobScope
   Step scanDomains(JobRepository repository, Step scanPartition, InputRowRepository rows,
-      ScanEngines engines, @Value(RUN_ID) long runId,
+      ScanEngines engines, ObjectProvider<MessagingTemplate> partitionMessages, @Value(RUN_ID) long runId,
+      @Value("#{jobParameters['workers']}") String workers,
       @Value("#{jobParameters['partitions']}") int partitions,
-      @Value("#{jobParameters['threads']}") int threads) {
+      @Value("#{jobParameters['threads']}") int threads,
+      @Value("${mailsweep.remote.poll-interval:2s}") Duration pollInterval,
+      @Value("${mailsweep.remote.timeout:0s}") Duration timeout) throws Exception {
+    PartitionStepBuilder step = new StepBuilder("scanDomains", repository)
+        .partitioner(RemotePartitioningConfiguration.WORKER_STEP, new DomainRangePartitioner(rows, runId));
+    if (Workers.of(workers) == Workers.AMQP) {
+      return step
+          .partitionHandler(RemotePartitioningConfiguration.handler(partitionMessages.getObject(), repository,
+              partitions, pollInterval, timeout))
+          .listener(new ScanProgressListener(engines, rows, true))
+          .build();
+    }
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailsweep-partition-");
     executor.setConcurrencyLimit(threads);
-    return new StepBuilder("scanDomains", repository)
-        .partitioner("scanPartition", new DomainRangePartitioner(rows, runId))
+    return step
         .step(scanPartition)
         .gridSize(partitions)
         .taskExecutor(executor)
-        .listener(new ScanProgressListener(engines, rows))
+        .listener(new ScanProgressListener(engines, rows, false))
         .build();
   }
 
   @Bean
   Step scanPartition(JobRepository repository, PlatformTransactionManager tx,
-      WindowedScanReader scanReader, ScanResultWriter scanWriter,
+      WindowedScanReader scanReader, ItemWriter<ScannedDomain> scanWriter,
       @Value("${mailsweep.scan.chunk-size:500}") int chunk) {
     return new StepBuilder("scanPartition", repository)
         .<ScannedDomain, ScannedDomain>chunk(chunk)
@@ -154,11 +176,25 @@ public class ScanJobConfiguration {
         Math.min(window, 1_000), request.settings().longestDomainScan().plusMinutes(1));
   }
 
+  /**
+   * Writes a chunk's results; on a worker of a remote run, only while the partition's job
+   * execution is still running ({@link LiveJobGuard}).
+   */
   @Bean
   @StepScope
-  ScanResultWriter scanWriter(ResultRepository results, ScanEngines engines, @Value(RUN_ID) long runId,
-      @Value(PARAMETERS) JobParameters parameters) {
-    return new ScanResultWriter(results, runId, engines.engine(runId, RunParameters.request(parameters)).progress());
+  ItemWriter<ScannedDomain> scanWriter(ResultRepository results, ScanEngines engines, JdbcTemplate jdbc,
+      @Value(RUN_ID) long runId, @Value(PARAMETERS) JobParameters parameters,
+      @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+    ScanResultWriter writer = new ScanResultWriter(results, runId,
+        engines.engine(runId, RunParameters.request(parameters)).progress());
+    if (Workers.of(parameters) == Workers.LOCAL) {
+      return writer;
+    }
+    LiveJobGuard guard = new LiveJobGuard(jdbc);
+    return chunk -> {
+      guard.check(jobExecutionId);
+      writer.write(chunk);
+    };
   }
 
   @Bean

@@ -39,11 +39,20 @@ public class ScanLauncher {
 
   /** Records a new run and executes it to the end. */
   public RunOutcome scan(ScanRequest request, String inputSha256, String toolVersion) throws Exception {
-    Map<String, String> described = RunParameters.describe(request);
+    return scan(request, inputSha256, toolVersion, Workers.LOCAL);
+  }
+
+  /** Records a new run and executes it to the end, its partitions where {@code workers} says. */
+  public RunOutcome scan(ScanRequest request, String inputSha256, String toolVersion, Workers workers)
+      throws Exception {
+    Map<String, String> described = new LinkedHashMap<>(RunParameters.describe(request));
+    if (workers != Workers.LOCAL) {
+      described.put(Workers.PARAMETER, workers.text());
+    }
     long runId = runs.create(new ScanRun(0, request.jobName(), request.input().toAbsolutePath().toString(),
         inputSha256, request.column(), described.get("dns.resolvers"), described.get("checks"),
         asText(described), toolVersion, Instant.now(), null, "STARTED", null, null, RunCounts.NONE));
-    JobExecution execution = operator.start(scanJob, RunParameters.of(runId, request));
+    JobExecution execution = operator.start(scanJob, RunParameters.of(runId, request, workers));
     return outcome(runId, execution);
   }
 
@@ -67,6 +76,11 @@ public class ScanLauncher {
   /** The stored request of a run, to check its input before resuming it. */
   public ScanRequest request(long runId) {
     return RunParameters.request(lastExecution(runId).getJobParameters());
+  }
+
+  /** Where the run's partitions execute. */
+  public Workers workers(long runId) {
+    return Workers.of(lastExecution(runId).getJobParameters());
   }
 
   public ScanRun run(long runId) {
