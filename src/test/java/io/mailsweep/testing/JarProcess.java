@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +36,20 @@ public final class JarProcess implements AutoCloseable {
 
   /** Runs {@code mailsweep ARGS} with {@code jvmOptions} before {@code -jar}. */
   public static JarProcess start(Path log, List<String> jvmOptions, String... args) throws IOException {
+    return start(log, jvmOptions, Map.of(), args);
+  }
+
+  /** Runs {@code mailsweep ARGS} with {@code jvmOptions} and {@code environment} added to this one's. */
+  public static JarProcess start(Path log, List<String> jvmOptions, Map<String, String> environment, String... args)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Ddnsjava.nio.selector_timeout=50"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", Path.of("target/mailsweep.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     return new JarProcess(process, log);
   }
 
