@@ -30,8 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * once the same holder and time have been seen for longer than the lease, by this machine's clock,
  * so the workers' clocks need not agree. A stored result this build cannot read is probed again.
  *
- * <p>All database work runs on the scheduler, one short autocommitted statement at a time, so
- * the threads that ask never block on the database.
+ * <p>Every statement is short and commits on its own, outside any chunk transaction. The reads,
+ * claims and take-overs of an ask run on the scheduler, so the threads that ask never block on the
+ * database; a result is stored, or a failed probe's claim given up, by the thread that ends the
+ * probe.
  */
 public final class ProbeLedger implements SharedProbes, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProbeLedger.class);
@@ -42,7 +44,8 @@ public final class ProbeLedger implements SharedProbes, AutoCloseable {
    * @param poll how often a waiting worker reads the row again
    * @param lease how long a claim may go unrenewed before another worker takes it over; the holder
    *     renews its claims every third of it
-   * @param maxWait how long a worker waits for another's result before it gives up (the ask fails)
+   * @param maxWait how long a worker waits for another's result before it gives up (the ask fails);
+   *     longer than a probe may take, its wait for a turn in its subnet included
    */
   public record Timing(Duration poll, Duration lease, Duration maxWait) {
     public Timing {
