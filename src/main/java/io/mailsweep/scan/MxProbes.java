@@ -2,8 +2,8 @@ package io.mailsweep.scan;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.common.net.InetAddresses;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import io.mailsweep.check.transport.MxProber;
 import io.mailsweep.check.transport.ServerProbe;
 import io.mailsweep.check.transport.ServerProbe.Skip;
