@@ -3,6 +3,7 @@ package io.mailsweep.scan;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.net.InetAddresses;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import io.mailsweep.check.transport.MxProber;
 import io.mailsweep.check.transport.ServerProbe;
 import io.mailsweep.check.transport.ServerProbe.Skip;
@@ -23,7 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * most one conversation at a time from us, and each /24 or /48 at most {@code perSubnet} (see
  * {@link SubnetLimiter}). Probes run on the engine's bounded SMTP pool, which a probe waiting for its
  * subnet does not occupy; the guard is asked before any connection; a blocked port 25 or a
- * switched-off probe skips them all.
+ * switched-off probe skips them all. With several worker processes on one run, {@link SharedProbes}
+ * decides which of them probes an address; the others take its result.
+ *
+ * <p>A failed result (a fault of the scanner, never a server's behaviour) is dropped from the cache,
+ * so the next domain that names the address asks again.
  */
 public final class MxProbes implements MxProber {
   private final SmtpProbe probe;
@@ -31,6 +36,7 @@ public final class MxProbes implements MxProber {
   private final int port;
   private final Executor pool;
   private final SubnetLimiter subnets;
+  private final SharedProbes shared;
   private final Cache<InetSocketAddress, CompletableFuture<SmtpProbeResult>> results;
   private final AtomicLong started = new AtomicLong();
   private volatile Skip skipAll = Skip.NONE;
@@ -48,11 +54,18 @@ public final class MxProbes implements MxProber {
    * @param perSubnet probes in flight at once to the addresses of one /24 (IPv4) or /48 (IPv6)
    */
   public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries, int perSubnet) {
+    this(probe, guard, port, pool, cacheEntries, perSubnet, SharedProbes.LOCAL);
+  }
+
+  /** As above, with results shared among the processes that scan the run. */
+  public MxProbes(SmtpProbe probe, TargetGuard guard, int port, Executor pool, int cacheEntries, int perSubnet,
+      SharedProbes shared) {
     this.probe = probe;
     this.guard = guard;
     this.port = port;
     this.pool = pool;
     this.subnets = new SubnetLimiter(perSubnet);
+    this.shared = shared;
     this.results = CacheBuilder.newBuilder().maximumSize(cacheEntries).build();
   }
 
@@ -62,7 +75,7 @@ public final class MxProbes implements MxProber {
     this.skipAll = why;
   }
 
-  /** Conversations started so far (cache misses). */
+  /** Conversations this process started so far (cache misses that no other process answered). */
   public long probesStarted() {
     return started.get();
   }
@@ -90,15 +103,22 @@ public final class MxProbes implements MxProber {
   }
 
   private CompletableFuture<SmtpProbeResult> resultFor(InetSocketAddress target) {
+    CompletableFuture<SmtpProbeResult> result;
     try {
-      return results.get(target, () -> {
+      result = results.get(target, () -> shared.resultFor(target, () -> {
         started.incrementAndGet();
         return subnets.submit(target.getAddress(),
             () -> CompletableFuture.supplyAsync(() -> probe.probe(target), pool));
-      });
-    } catch (ExecutionException e) {
+      }));
+    } catch (ExecutionException | UncheckedExecutionException e) {
       return CompletableFuture.failedFuture(e.getCause());
     }
+    result.whenComplete((r, error) -> {
+      if (error != null) {
+        results.asMap().remove(target, result);
+      }
+    });
+    return result;
   }
 
   private static CompletableFuture<ServerProbe> done(ServerProbe p) {

@@ -43,7 +43,13 @@ public final class ScanEngine implements AutoCloseable {
   private final List<DnsjavaDns> adapters = new ArrayList<>();
   private volatile ProgressMeter progress = new ProgressMeter("scan", 0, System.err);
 
+  /** An engine for a run that this process scans alone. */
   public ScanEngine(ScanSettings settings) {
+    this(settings, SharedProbes.LOCAL);
+  }
+
+  /** @param shared decides which of the run's processes probes each MX address */
+  public ScanEngine(ScanSettings settings, SharedProbes shared) {
     this.settings = settings;
     this.callbacks = Executors.newFixedThreadPool(CALLBACK_THREADS, daemon("mailsweep-dns"));
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mailsweep-timer"));
@@ -55,7 +61,8 @@ public final class ScanEngine implements AutoCloseable {
     Dns guarded = new GuardedDns(cache, health);
     // Trust store, TLS context and socket pools only for runs that contact servers.
     this.transport = settings.contactsServers()
-        ? new TransportStack(t, daemon("mailsweep-smtp"), daemon("mailsweep-https"), daemon("mailsweep-access"))
+        ? new TransportStack(t, shared, daemon("mailsweep-smtp"), daemon("mailsweep-https"),
+            daemon("mailsweep-access"))
         : null;
     if (settings.probesMailServers() && health.state() == ResolverHealth.State.OK) {
       transport.checkSmtpReach(guarded);

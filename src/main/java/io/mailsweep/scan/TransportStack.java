@@ -25,7 +25,8 @@ import java.util.concurrent.ThreadFactory;
  * The run's machinery for contacting servers: the target guard, the trust anchors, the SMTP
  * probe with its bounded pool and run-wide cache, the mail-access probe likewise, and the HTTPS
  * policy fetcher. Owns the threads that block on sockets; DNS stays with the engine. Mail-access
- * probes take their timeouts, pool size, subnet cap and cache size from the SMTP settings.
+ * probes take their timeouts, pool size, subnet cap and cache size from the SMTP settings. SMTP
+ * results are shared with the run's other processes through {@link SharedProbes}.
  */
 final class TransportStack implements AutoCloseable {
   private final TransportSettings settings;
@@ -41,8 +42,8 @@ final class TransportStack implements AutoCloseable {
   private final PolicyFetcher fetcher;
   private volatile SmtpCanary.Reach reach = new SmtpCanary.Reach(SmtpCanary.State.OFF, "no SMTP check enabled");
 
-  TransportStack(TransportSettings settings, ThreadFactory smtpThreads, ThreadFactory httpsThreads,
-      ThreadFactory accessThreads) {
+  TransportStack(TransportSettings settings, SharedProbes shared, ThreadFactory smtpThreads,
+      ThreadFactory httpsThreads, ThreadFactory accessThreads) {
     this.settings = settings;
     this.guard = guard(settings);
     this.trust = trust(settings);
@@ -52,7 +53,7 @@ final class TransportStack implements AutoCloseable {
     this.smtpPool = Executors.newFixedThreadPool(settings.smtpConcurrency(), smtpThreads);
     this.httpsPool = Executors.newFixedThreadPool(Math.max(2, settings.smtpConcurrency() / 2), httpsThreads);
     this.prober = new MxProbes(smtp, guard, settings.smtpPort(), smtpPool, settings.smtpCacheEntries(),
-        settings.smtpPerSubnet());
+        settings.smtpPerSubnet(), shared);
     HttpsSettings https = HttpsSettings.DEFAULTS.withPort(settings.httpsPort())
         .withDeadlines(settings.httpsTimeout(), settings.httpsDeadline());
     this.fetcher = new SocketPolicyFetcher(trust.clientContext(), https, httpsPool);

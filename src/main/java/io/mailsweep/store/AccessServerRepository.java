@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stores the mail-access servers a run probed, one row per (host, address, port, service) however
  * many domains name them; as {@link MailServerRepository}, a claim in memory keeps concurrent
  * partitions from racing on the unique key and the insert skips keys already stored, so a
- * restarted run re-writing a chunk adds nothing twice.
+ * restarted run re-writing a chunk adds nothing twice, nor two worker processes writing one key at
+ * once on PostgreSQL.
  */
 final class AccessServerRepository {
   private static final String INSERT = "INSERT INTO access_server (run_id, host, address, port, service, tls,"
@@ -19,15 +20,17 @@ final class AccessServerRepository {
   private record Key(String host, String address, int port, String service) {}
 
   private final JdbcTemplate jdbc;
+  private final String insert;
   private final RunClaims<AccessServer, Key> claims = new RunClaims<>(s -> new Key(s.host(), s.address(), s.port(), s.service()));
 
   AccessServerRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.insert = INSERT + Databases.skipConflicts(jdbc);
   }
 
   void save(long runId, List<AccessServer> servers) {
     List<AccessServer> fresh = claims.claim(runId, servers);
-    jdbc.batchUpdate(INSERT, fresh, fresh.size(), (ps, s) -> {
+    jdbc.batchUpdate(insert, fresh, fresh.size(), (ps, s) -> {
       int i = 1;
       ps.setLong(i++, runId);
       ps.setString(i++, ResultRepository.cut(s.host(), 253));

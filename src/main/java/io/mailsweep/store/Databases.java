@@ -15,4 +15,14 @@ final class Databases {
         .getDatabaseProductName());
     return product != null && product.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT));
   }
+
+  /**
+   * What an INSERT of once-per-run rows ends with: on PostgreSQL, {@code ON CONFLICT DO NOTHING},
+   * since two worker processes may both find a key absent and insert it at once (the second waits
+   * for the first and then skips the row instead of failing its chunk); nothing on H2, which one
+   * process at a time writes.
+   */
+  static String skipConflicts(JdbcTemplate jdbc) {
+    return is(jdbc, "postgres") ? " ON CONFLICT DO NOTHING" : "";
+  }
 }

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stores the mail servers a run probed, one row per (host, address, port) however many domains
  * name them. Within a process each key is written by the first chunk that meets it (a claim in
  * memory keeps concurrent partitions from racing on the unique key); the insert itself skips keys
- * already stored, so a restarted run re-writing a chunk adds nothing twice.
+ * already stored, so a restarted run re-writing a chunk adds nothing twice, and on PostgreSQL keys
+ * that another worker process of the run inserts at the same moment ({@link Databases#skipConflicts}).
  */
 final class MailServerRepository {
   private static final String INSERT = "INSERT INTO mail_server (run_id, host, address, port, starttls, protocol,"
@@ -19,15 +20,17 @@ final class MailServerRepository {
   private record Key(String host, String address, int port) {}
 
   private final JdbcTemplate jdbc;
+  private final String insert;
   private final RunClaims<MailServer, Key> claims = new RunClaims<>(s -> new Key(s.host(), s.address(), s.port()));
 
   MailServerRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.insert = INSERT + Databases.skipConflicts(jdbc);
   }
 
   void save(long runId, List<MailServer> servers) {
     List<MailServer> fresh = claims.claim(runId, servers);
-    jdbc.batchUpdate(INSERT, fresh, fresh.size(), (ps, s) -> {
+    jdbc.batchUpdate(insert, fresh, fresh.size(), (ps, s) -> {
       int i = 1;
       ps.setLong(i++, runId);
       ps.setString(i++, ResultRepository.cut(s.host(), 253));

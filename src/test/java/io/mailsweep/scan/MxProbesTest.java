@@ -1,6 +1,7 @@
 package io.mailsweep.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mailsweep.check.transport.ServerProbe;
 import io.mailsweep.check.transport.ServerProbe.Skip;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,24 @@ class MxProbesTest {
     probes.probe(MX, "127.0.25.26").join();
     probes.probe(MX, "127.0.25.25").join();
     assertThat(probes.probesStarted()).isEqualTo(3);
+  }
+
+  @Test
+  void aFailedSharedResultIsNotKeptAndTheNextDomainAsksAgain() {
+    AtomicInteger asked = new AtomicInteger();
+    SharedProbes failingOnce = (target, probeHere) -> asked.incrementAndGet() == 1
+        ? CompletableFuture.failedFuture(new IllegalStateException("ledger unavailable"))
+        : probeHere.get();
+    MxProbes probes = new MxProbes(recording, TargetPolicy.only(List.of(CidrRange.parse("127.0.25.0/24"))), 2525,
+        pool, 100, 2, failingOnce);
+    release.countDown();
+
+    assertThatThrownBy(() -> probes.probe(MX, "127.0.25.25").join()).hasRootCauseMessage("ledger unavailable");
+    ServerProbe again = probes.probe(MX, "127.0.25.25").join();
+
+    assertThat(again.result().outcome()).isEqualTo(SmtpOutcome.NO_STARTTLS);
+    assertThat(asked).hasValue(2);
+    assertThat(probes.probesStarted()).isOne();
+    assertThat(probed).containsExactly(new InetSocketAddress("127.0.25.25", 2525));
   }
 }

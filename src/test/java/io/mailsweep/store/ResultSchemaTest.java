@@ -3,15 +3,13 @@ package io.mailsweep.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.mailsweep.testing.db.ScratchPostgres;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -110,34 +108,15 @@ class ResultSchemaTest {
   }
 
   @Test
-  void onPostgresqlTheSameKeysRemainAndDeletingARunStillDeletesItsRows() throws SQLException {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setURL("jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=2");
-    admin.setUser(System.getenv().getOrDefault("PGUSER", "postgres"));
-    assumeTrue(reachable(admin), "no PostgreSQL on 127.0.0.1:5432");
-    String name = "mailsweep_schema_" + UUID.randomUUID().toString().replace("-", "");
-    JdbcTemplate server = new JdbcTemplate(admin);
-    server.execute("CREATE DATABASE " + name);
-    try {
-      PGSimpleDataSource pg = new PGSimpleDataSource();
-      pg.setURL("jdbc:postgresql://127.0.0.1:5432/" + name);
-      pg.setUser(admin.getUser());
-      flyway(pg, "postgresql", "6").migrate();
-      JdbcTemplate jdbc = new JdbcTemplate(pg);
+  void onPostgresqlTheSameKeysRemainAndDeletingARunStillDeletesItsRows() {
+    assumeTrue(ScratchPostgres.reachable(), "no PostgreSQL on 127.0.0.1:5432");
+    try (ScratchPostgres pg = ScratchPostgres.create("mailsweep_schema")) {
+      flyway(pg.dataSource(), "postgresql", "6").migrate();
+      JdbcTemplate jdbc = new JdbcTemplate(pg.dataSource());
       storeOneDomain(jdbc);
-      flyway(pg, "postgresql", null).migrate();
+      flyway(pg.dataSource(), "postgresql", null).migrate();
 
       assertKeysAndCascade(jdbc);
-    } finally {
-      server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-  }
-
-  private static boolean reachable(DataSource db) {
-    try (Connection c = db.getConnection()) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
     }
   }
 }

@@ -7,19 +7,30 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A fresh in-memory H2 database migrated like the application's (mailsweep's tables and the
- * Spring Batch job repository), with helpers that insert stored runs row by row.
+ * A database migrated like the application's (mailsweep's tables and the Spring Batch job
+ * repository): a fresh in-memory H2 one, or one the test brings; with helpers that insert stored
+ * runs row by row.
  */
 public final class StoredRuns {
   public final DataSource dataSource;
   public final JdbcTemplate jdbc;
 
   public StoredRuns() {
+    this(h2(), "h2");
+  }
+
+  /** Migrates {@code db} with the job repository's schema for {@code vendor} (h2, postgresql). */
+  public StoredRuns(DataSource db, String vendor) {
+    Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/batch/" + vendor).load()
+        .migrate();
+    this.dataSource = db;
+    this.jdbc = new JdbcTemplate(db);
+  }
+
+  private static DataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:runs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/batch/h2").load().migrate();
-    this.dataSource = h2;
-    this.jdbc = new JdbcTemplate(h2);
+    return h2;
   }
 
   /** A run of {@code job} started at {@code started} (ISO-8601 instant), with status and report file. */
