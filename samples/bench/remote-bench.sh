@@ -74,7 +74,7 @@ run() {
   export MAILSWEEP_REMOTE_QUEUE="mailsweep.bench.$name.$$"
   pids=()
   for ((i = 1; i <= workers; i++)); do
-    java "-Xmx$heap" -jar target/mailsweep.jar worker --db "$url" --partitions-at-once 4 --idle-exit 10s \
+    java "-Xmx$heap" -jar target/mailsweep.jar worker --db "$url" --partitions-at-once 4 \
       >"$work/$name/worker-$i.log" 2>&1 &
     pids+=($!)
   done
@@ -88,7 +88,7 @@ run() {
     --canary canary.test --smtp-canary none --checks "$checks" --db "$url" --out "$work/$name/out" \
     --format csv --progress 30s --threads 4 --partitions 16 --workers "$([[ $workers == 0 ]] && echo local || echo amqp)" \
     >"$work/$name/scan.out" 2>"$work/$name/scan.err" || [[ $? == 3 ]] || die "scan $name failed; see $work/$name/scan.err"
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   pids=()
   psql -h 127.0.0.1 -U "$pguser" -d "$db" -Atc "SELECT EXTRACT(EPOCH FROM END_TIME - START_TIME)
     FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'scanDomains'"

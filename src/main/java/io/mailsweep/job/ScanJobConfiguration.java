@@ -14,6 +14,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Queue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -70,8 +72,8 @@ public class ScanJobConfiguration {
   }
 
   @Bean
-  ScanEngines scanEngines() {
-    return new ScanEngines();
+  ScanEngines scanEngines(JdbcTemplate jdbc) {
+    return new ScanEngines(jdbc);
   }
 
   @Bean
@@ -129,14 +131,17 @@ public class ScanJobConfiguration {
       @Value("#{jobParameters['partitions']}") int partitions,
       @Value("#{jobParameters['threads']}") int threads,
       @Value("${mailsweep.remote.poll-interval:2s}") Duration pollInterval,
-      @Value("${mailsweep.remote.timeout:0s}") Duration timeout) throws Exception {
+      @Value("${mailsweep.remote.timeout:0s}") Duration timeout,
+      @Value("${mailsweep.remote.stall-warning:2m}") Duration stallWarning,
+      ObjectProvider<AmqpAdmin> amqpAdmin, ObjectProvider<Queue> partitionQueue) throws Exception {
     PartitionStepBuilder step = new StepBuilder("scanDomains", repository)
         .partitioner(RemotePartitioningConfiguration.WORKER_STEP, new DomainRangePartitioner(rows, runId));
     if (Workers.of(workers) == Workers.AMQP) {
       return step
           .partitionHandler(RemotePartitioningConfiguration.handler(partitionMessages.getObject(), repository,
               partitions, pollInterval, timeout))
-          .listener(new ScanProgressListener(engines, rows, true))
+          .listener(new ScanProgressListener(engines, rows, () -> RemotePartitioningConfiguration.describe(amqpAdmin
+              .getObject(), partitionQueue.getObject()), stallWarning))
           .build();
     }
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("mailsweep-partition-");
@@ -145,7 +150,7 @@ public class ScanJobConfiguration {
         .step(scanPartition)
         .gridSize(partitions)
         .taskExecutor(executor)
-        .listener(new ScanProgressListener(engines, rows, false))
+        .listener(new ScanProgressListener(engines, rows))
         .build();
   }
 
@@ -170,7 +175,7 @@ public class ScanJobConfiguration {
       @Value("#{stepExecutionContext['maxId']}") long maxId,
       @Value("${mailsweep.scan.chunk-size:500}") int chunk) {
     ScanRequest request = RunParameters.request(parameters);
-    ScanStarter starter = new ScanStarter(engines.engine(runId, request).scanner(), runs.extraColumns(runId));
+    ScanStarter starter = new ScanStarter(engines.engine(runId, parameters).scanner(), runs.extraColumns(runId));
     int window = Math.max(chunk, request.partitionWindow());
     return new WindowedScanReader(new UnscannedDomains(jdbc, runId, minId, maxId), starter, window,
         Math.min(window, 1_000), request.settings().longestDomainScan().plusMinutes(1));
@@ -185,8 +190,7 @@ public class ScanJobConfiguration {
   ItemWriter<ScannedDomain> scanWriter(ResultRepository results, ScanEngines engines, JdbcTemplate jdbc,
       @Value(RUN_ID) long runId, @Value(PARAMETERS) JobParameters parameters,
       @Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-    ScanResultWriter writer = new ScanResultWriter(results, runId,
-        engines.engine(runId, RunParameters.request(parameters)).progress());
+    ScanResultWriter writer = new ScanResultWriter(results, runId, engines.engine(runId, parameters).progress());
     if (Workers.of(parameters) == Workers.LOCAL) {
       return writer;
     }

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -15,15 +18,30 @@ import org.springframework.batch.core.step.StepExecution;
  * execute on remote workers, the meter follows the results committed to the shared database.
  */
 final class ScanProgressListener implements StepExecutionListener {
+  private static final Logger log = LoggerFactory.getLogger(ScanProgressListener.class);
+
   private final ScanEngines engines;
   private final InputRowRepository rows;
-  private final boolean remote;
+  private final Supplier<String> queue;
+  private final Duration stallWarning;
   private ScheduledExecutorService counter;
+  private long lastDone = -1;
+  private long lastChangeNanos = System.nanoTime();
 
-  ScanProgressListener(ScanEngines engines, InputRowRepository rows, boolean remote) {
+  /** For a local run: the partitions' writers advance the meter. */
+  ScanProgressListener(ScanEngines engines, InputRowRepository rows) {
+    this(engines, rows, null, Duration.ZERO);
+  }
+
+  /**
+   * For a remote run: the meter follows the committed results; when none has been committed for
+   * {@code stallWarning}, a warning says what the queue holds and how many workers consume it.
+   */
+  ScanProgressListener(ScanEngines engines, InputRowRepository rows, Supplier<String> queue, Duration stallWarning) {
     this.engines = engines;
     this.rows = rows;
-    this.remote = remote;
+    this.queue = queue;
+    this.stallWarning = stallWarning;
   }
 
   @Override
@@ -33,7 +51,7 @@ final class ScanProgressListener implements StepExecutionListener {
     ScanRequest request = RunParameters.request(parameters);
     long unscanned = rows.countUnscanned(runId);
     ProgressMeter meter = engines.engine(runId, request).startProgress(unscanned);
-    if (remote) {
+    if (queue != null) {
       Duration every = request.settings().progressInterval();
       long ms = Math.max(1_000, every.isZero() ? 5_000 : every.toMillis());
       counter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,8 +68,21 @@ final class ScanProgressListener implements StepExecutionListener {
     try {
       meter.advance(unscanned - rows.countUnscanned(runId) - meter.done());
     } catch (RuntimeException e) {
-      // the database is busy or briefly away; the partitions' own retries decide the run
+      return; // the database is busy or briefly away; the partitions' own retries decide the run
     }
+    long now = System.nanoTime();
+    if (meter.done() != lastDone) {
+      lastDone = meter.done();
+      lastChangeNanos = now;
+    } else if (!stallWarning.isZero() && now - lastChangeNanos >= stallWarning.toNanos()) {
+      lastChangeNanos = now;
+      log.warn("no result committed for {}: {}. Start workers with 'mailsweep worker --db <this run's database>'"
+          + " on the same queue (MAILSWEEP_REMOTE_QUEUE).", text(stallWarning), queue.get());
+    }
+  }
+
+  private static String text(Duration d) {
+    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

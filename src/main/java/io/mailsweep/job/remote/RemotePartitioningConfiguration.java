@@ -1,7 +1,9 @@
 package io.mailsweep.job.remote;
 
 import java.time.Duration;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -61,6 +63,18 @@ public class RemotePartitioningConfiguration {
   @Bean
   MessagingTemplate partitionMessages(DirectChannel partitionRequests) {
     return new MessagingTemplate(partitionRequests);
+  }
+
+  /** What {@code queue} holds and how many consumers take from it, as the broker says now. */
+  public static String describe(AmqpAdmin admin, Queue queue) {
+    try {
+      QueueInformation info = admin.getQueueInfo(queue.getName());
+      return info == null ? "queue " + queue.getName() + " does not exist"
+          : "queue " + queue.getName() + " holds " + info.getMessageCount() + " partition request(s), "
+              + info.getConsumerCount() + " worker consumer(s)";
+    } catch (RuntimeException e) {
+      return "queue " + queue.getName() + ": the broker does not answer (" + e.getMessage() + ")";
+    }
   }
 
   /**
