@@ -33,7 +33,9 @@ public final class RunLifecycle implements JobExecutionListener {
     long runId = RunParameters.runId(execution.getJobParameters());
     String status = execution.getStatus() == BatchStatus.COMPLETED ? "COMPLETED" : "FAILED";
     runs.finish(runId, status, Instant.now());
-    engines.stats(runId).ifPresent(stats -> log.info("run {}: {}", runId, stats));
+    if (Workers.of(execution.getJobParameters()) == Workers.LOCAL) {
+      engines.stats(runId).ifPresent(stats -> log.info("run {}: {}", runId, stats));
+    }
     engines.release(runId);
   }
 }

@@ -1,12 +1,15 @@
 package io.mailsweep.job.remote;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueInformation;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +84,7 @@ public class RemotePartitioningConfiguration {
    * The handler of one run's scan step: sends one request per partition and polls the repository
    * every {@code pollInterval} until all of them have ended, for at most {@code timeout}.
    */
-  public static MessageChannelPartitionHandler handler(MessagingTemplate messages, JobRepository repository,
+  public static PartitionHandler handler(MessagingTemplate messages, JobRepository repository,
       int gridSize, Duration pollInterval, Duration timeout) throws Exception {
     MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
     handler.setStepName(WORKER_STEP);
@@ -91,6 +94,14 @@ public class RemotePartitioningConfiguration {
     handler.setPollInterval(pollInterval.toMillis());
     handler.setTimeout(timeout.isZero() ? -1 : timeout.toMillis());
     handler.afterPropertiesSet();
-    return handler;
+    return (splitter, managerStep) -> {
+      try {
+        return handler.handle(splitter, managerStep);
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("the workers did not finish the run's partitions within "
+            + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + " (MAILSWEEP_REMOTE_TIMEOUT); the partitions"
+            + " they finish meanwhile keep their results", e);
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package io.mailsweep.job.remote;
 
 import io.mailsweep.job.ScanEngines;
+import java.time.Duration;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -32,7 +33,8 @@ public class WorkerConfiguration {
 
   @Bean
   SimpleMessageListenerContainer partitionListener(ConnectionFactory connections, Queue partitionQueue,
-      @Value("${mailsweep.worker.partitions:1}") int partitionsAtOnce) {
+      @Value("${mailsweep.worker.partitions:1}") int partitionsAtOnce,
+      @Value("${mailsweep.worker.stop-timeout:10m}") Duration stopTimeout) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
     container.setQueueNames(partitionQueue.getName());
     container.setConcurrentConsumers(partitionsAtOnce);
@@ -40,6 +42,7 @@ public class WorkerConfiguration {
     container.setAcknowledgeMode(AcknowledgeMode.AUTO);
     container.setDefaultRequeueRejected(false);
     container.setAutoStartup(false);
+    container.setShutdownTimeout(stopTimeout.toMillis());
     return container;
   }
 
