@@ -119,6 +119,49 @@ class SchedulingExamplesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theKubernetesFleetRunsWorkersAndAManagerOfOneQueueAndDatabase() throws Exception {
+    Map<String, Map<String, Object>> docs = new java.util.HashMap<>();
+    try (var reader = Files.newBufferedReader(EXAMPLES.resolve("kubernetes/mailsweep-remote.yaml"))) {
+      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
+        Map<String, Object> m = (Map<String, Object>) doc;
+        docs.put((String) m.get("kind"), m);
+      }
+    }
+    assertThat(docs).containsOnlyKeys("Secret", "ConfigMap", "Deployment", "PersistentVolumeClaim", "CronJob");
+    String secret = (String) map(docs.get("Secret"), "metadata").get("name");
+    assertThat(map(docs.get("Secret"), "stringData")).containsKeys("SPRING_RABBITMQ_HOST",
+        "SPRING_DATASOURCE_USERNAME", "MAILSWEEP_REMOTE_QUEUE");
+
+    Map<String, Object> workerPod = map(map(map(docs.get("Deployment"), "spec"), "template"), "spec");
+    Map<String, Object> worker = ((List<Map<String, Object>>) workerPod.get("containers")).get(0);
+    List<String> workerArgs = (List<String>) worker.get("args");
+    assertThat(workerArgs.get(0)).isEqualTo("worker");
+    new CommandLine(new WorkerCommand()).parseArgs(workerArgs.subList(1, workerArgs.size()).toArray(String[]::new));
+    assertThat((Integer) workerPod.get("terminationGracePeriodSeconds")).as("longer than --stop-timeout")
+        .isGreaterThan((int) DurationConverter.parse(workerArgs.get(workerArgs.indexOf("--stop-timeout") + 1))
+            .toSeconds());
+
+    Map<String, Object> spec = map(docs.get("CronJob"), "spec");
+    assertThat(spec).containsEntry("concurrencyPolicy", "Forbid");
+    Map<String, Object> managerPod = map(map(map(map(spec, "jobTemplate"), "spec"), "template"), "spec");
+    Map<String, Object> manager = ((List<Map<String, Object>>) managerPod.get("containers")).get(0);
+    for (Map<String, Object> container : List.of(worker, manager)) {
+      assertThat((List<Map<String, Object>>) container.get("envFrom"))
+          .containsExactly(Map.of("secretRef", Map.of("name", secret)));
+    }
+    Path jobFile = Path.of(((List<String>) manager.get("args")).get(1));
+    String yaml = (String) map(docs.get("ConfigMap"), "data").get(jobFile.getFileName().toString());
+    List<String> scanArgs = JobFile.arguments(Files.writeString(work.resolve(jobFile.getFileName().toString()), yaml));
+    assertThat(scanArgs).containsSubsequence("--workers", "amqp");
+    String db = scanArgs.get(scanArgs.indexOf("--db") + 1);
+    assertThat(workerArgs).containsSubsequence("--db", db);
+    ScanCommand scan = new ScanCommand();
+    new CommandLine(scan).parseArgs(scanArgs.toArray(String[]::new));
+    assertThat(scan.options.workers()).isEqualTo(io.mailsweep.job.Workers.AMQP);
+  }
+
+  @Test
   void theShippedJobsListWithTheirNextFireTimes() {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new MailsweepCommand());
