@@ -5,10 +5,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code input_row} table: every line of the input, accepted or not. */
 public final class InputRowRepository {
+  /**
+   * PostgreSQL: one pass over the run's rows grouped by domain. The correlated form below, fast on
+   * H2, met a table PostgreSQL had not analyzed yet (it was filled a moment before) with a plan
+   * that compared every row with every other: 50,000 rows took minutes.
+   */
+  private static final String MARK_DUPLICATES_GROUPED = "UPDATE input_row SET disposition = 'DUPLICATE',"
+      + " reason = 'duplicate of line ' || CAST(d.first_line AS VARCHAR(20))"
+      + " FROM (SELECT domain, MIN(line_no) AS first_line FROM input_row WHERE run_id = ? AND disposition = 'ACCEPTED'"
+      + "  GROUP BY domain HAVING COUNT(*) > 1) d"
+      + " WHERE input_row.run_id = ? AND input_row.disposition = 'ACCEPTED' AND input_row.domain = d.domain"
+      + " AND input_row.line_no > d.first_line";
+  private static final String MARK_DUPLICATES_CORRELATED = "UPDATE input_row SET disposition = 'DUPLICATE',"
+      + " reason = 'duplicate of line ' || CAST("
+      + " (SELECT MIN(f.line_no) FROM input_row f WHERE f.run_id = input_row.run_id"
+      + "  AND f.domain = input_row.domain AND f.disposition = 'ACCEPTED') AS VARCHAR(20))"
+      + " WHERE run_id = ? AND disposition = 'ACCEPTED' AND EXISTS (SELECT 1 FROM input_row f"
+      + "  WHERE f.run_id = input_row.run_id AND f.domain = input_row.domain"
+      + "  AND f.disposition = 'ACCEPTED' AND f.line_no < input_row.line_no)";
+
   private final JdbcTemplate jdbc;
+  private final boolean postgres;
 
   public InputRowRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.postgres = Databases.is(jdbc, "postgres");
   }
 
   public void insert(long runId, List<? extends ImportedRow> rows) {
@@ -31,14 +52,8 @@ public final class InputRowRepository {
    * naming that line. Idempotent, so a restarted run may repeat it.
    */
   public int markDuplicates(long runId) {
-    return jdbc.update(
-        "UPDATE input_row SET disposition = 'DUPLICATE', reason = 'duplicate of line ' || CAST("
-            + " (SELECT MIN(f.line_no) FROM input_row f WHERE f.run_id = input_row.run_id"
-            + "  AND f.domain = input_row.domain AND f.disposition = 'ACCEPTED') AS VARCHAR(20))"
-            + " WHERE run_id = ? AND disposition = 'ACCEPTED' AND EXISTS (SELECT 1 FROM input_row f"
-            + "  WHERE f.run_id = input_row.run_id AND f.domain = input_row.domain"
-            + "  AND f.disposition = 'ACCEPTED' AND f.line_no < input_row.line_no)",
-        runId);
+    return postgres ? jdbc.update(MARK_DUPLICATES_GROUPED, runId, runId)
+        : jdbc.update(MARK_DUPLICATES_CORRELATED, runId);
   }
 
   /** Smallest and largest id of the accepted rows, or null when there are none. */

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
 /**
  * Remote partitioning against the machine's real RabbitMQ (127.0.0.1:5672) and PostgreSQL
@@ -71,7 +73,11 @@ class RemotePartitioningIT {
 
   @BeforeEach
   void startLab() throws Exception {
-    assumeTrue(reachable(5432) && reachable(5672), "PostgreSQL and RabbitMQ on 127.0.0.1");
+    boolean services = reachable(5432) && reachable(5672);
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(services).as("CI provides PostgreSQL and RabbitMQ on 127.0.0.1").isTrue();
+    }
+    assumeTrue(services, "PostgreSQL and RabbitMQ on 127.0.0.1");
     admin("CREATE DATABASE " + database);
     Path zones = Files.createDirectories(work.resolve("zones"));
     csv = SyntheticWorld.write(WORLD_SEED, DOMAINS, zones, work);
@@ -96,6 +102,14 @@ class RemotePartitioningIT {
     }
     if (reachable(5432)) {
       admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+    if (reachable(5672)) {
+      CachingConnectionFactory broker = new CachingConnectionFactory("127.0.0.1");
+      try {
+        new RabbitAdmin(broker).deleteQueue(queue);
+      } finally {
+        broker.destroy();
+      }
     }
   }
 
