@@ -4,15 +4,15 @@ import io.mailsweep.job.ScanLauncher;
 import io.mailsweep.job.ScanRequest;
 import io.mailsweep.job.Workers;
 import io.mailsweep.job.remote.Broker;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import io.mailsweep.store.ScanRun;
 import java.util.concurrent.Callable;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailsweep restart RUN_ID}: resume an interrupted run. */
 @Command(

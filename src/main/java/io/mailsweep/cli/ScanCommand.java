@@ -5,16 +5,16 @@ import io.mailsweep.job.ScanLauncher;
 import io.mailsweep.job.ScanRequest;
 import io.mailsweep.job.Workers;
 import io.mailsweep.job.remote.Broker;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mailsweep scan FILE.csv [options]}. */
 @Command(

@@ -124,7 +124,8 @@ final class ScheduleCommand implements Callable<Integer> {
     }
   }
 
-  private static void removeHook(Thread hook) {
+  /** Removes {@code hook} unless the JVM is already shutting down (the hook then holds the exit). */
+  static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {

@@ -101,7 +101,7 @@ final class WorkerCommand implements Callable<Integer> {
       out.flush();
       boolean signalled = waitUntilIdleOrStopped(worker);
       if (!signalled) {
-        removeHook(hook);
+        ScheduleCommand.removeHook(hook);
         inbound.stop();
         out.printf("mailsweep worker: no partition for %s, %d executed; exiting%n", text(idleExit),
             worker.partitionsDone());
@@ -142,14 +142,6 @@ final class WorkerCommand implements Callable<Integer> {
       closed.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the JVM is already shutting down: the hook holds the exit until we return
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mailsweep.schedule.CronSchedule;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,13 +83,7 @@ class SchedulingExamplesTest {
   @Test
   @SuppressWarnings("unchecked")
   void theKubernetesCronJobIsForbiddenToOverlapAndItsJobFileReadsAsARun() throws Exception {
-    Map<String, Map<String, Object>> docs = new java.util.HashMap<>();
-    try (var reader = Files.newBufferedReader(EXAMPLES.resolve("cronjob.yaml"))) {
-      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
-        Map<String, Object> m = (Map<String, Object>) doc;
-        docs.put((String) m.get("kind"), m);
-      }
-    }
+    Map<String, Map<String, Object>> docs = byKind(EXAMPLES.resolve("cronjob.yaml"));
     assertThat(docs).containsOnlyKeys("ConfigMap", "PersistentVolumeClaim", "CronJob");
     Map<String, Object> spec = map(docs.get("CronJob"), "spec");
     assertThat(spec).containsEntry("concurrencyPolicy", "Forbid");
@@ -121,13 +116,7 @@ class SchedulingExamplesTest {
   @Test
   @SuppressWarnings("unchecked")
   void theKubernetesFleetRunsWorkersAndAManagerOfOneQueueAndDatabase() throws Exception {
-    Map<String, Map<String, Object>> docs = new java.util.HashMap<>();
-    try (var reader = Files.newBufferedReader(EXAMPLES.resolve("kubernetes/mailsweep-remote.yaml"))) {
-      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
-        Map<String, Object> m = (Map<String, Object>) doc;
-        docs.put((String) m.get("kind"), m);
-      }
-    }
+    Map<String, Map<String, Object>> docs = byKind(EXAMPLES.resolve("kubernetes/mailsweep-remote.yaml"));
     assertThat(docs).containsOnlyKeys("Secret", "ConfigMap", "Deployment", "PersistentVolumeClaim", "CronJob");
     String secret = (String) map(docs.get("Secret"), "metadata").get("name");
     assertThat(map(docs.get("Secret"), "stringData")).containsKeys("SPRING_RABBITMQ_HOST",
@@ -172,6 +161,19 @@ class SchedulingExamplesTest {
         .contains("schedule: jobs/lab.yml has no 'schedule' key: not scheduled")
         .containsPattern("vendors-nightly: \"0 2 \\* \\* \\*\" UTC \\(jobs/vendors-nightly.yml\\): "
             + "\\d{4}-\\d\\d-\\d\\d 02:00 UTC(, \\d{4}-\\d\\d-\\d\\d 02:00 UTC){4}");
+  }
+
+  /** The documents of a Kubernetes manifest by their kind. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> byKind(Path manifest) throws IOException {
+    Map<String, Map<String, Object>> docs = new java.util.HashMap<>();
+    try (var reader = Files.newBufferedReader(manifest)) {
+      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
+        Map<String, Object> m = (Map<String, Object>) doc;
+        docs.put((String) m.get("kind"), m);
+      }
+    }
+    return docs;
   }
 
   @SuppressWarnings("unchecked")
