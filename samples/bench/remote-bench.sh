@@ -101,6 +101,8 @@ run() {
     done
   fi
   psql -h 127.0.0.1 -U "$pguser" -d postgres -qc "DROP DATABASE $db" >/dev/null
+  # The run's queue is empty now; the broker keeps durable queues until they are deleted.
+  rabbitmqctl delete_queue -q "$MAILSWEEP_REMOTE_QUEUE" >/dev/null 2>&1 || log "queue $MAILSWEEP_REMOTE_QUEUE left on the broker"
 }
 
 declare -A times
