@@ -3,9 +3,9 @@ package io.mailsweep.cli;
 import io.mailsweep.job.remote.Broker;
 import io.mailsweep.job.remote.PartitionWorker;
 import io.mailsweep.job.remote.WorkerConfiguration;
+import io.mailsweep.schedule.ScheduleLog;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +103,7 @@ final class WorkerCommand implements Callable<Integer> {
       if (!signalled) {
         ScheduleCommand.removeHook(hook);
         inbound.stop();
-        out.printf("mailsweep worker: no partition for %s, %d executed; exiting%n", text(idleExit),
+        out.printf("mailsweep worker: no partition for %s, %d executed; exiting%n", ScheduleLog.human(idleExit),
             worker.partitionsDone());
       }
       out.flush();
@@ -132,7 +132,7 @@ final class WorkerCommand implements Callable<Integer> {
    * left back to the queue), and hold the JVM's exit until the database is closed.
    */
   private void onSignal(AmqpInboundChannelAdapter inbound, PartitionWorker worker, PrintWriter out) {
-    out.printf("mailsweep worker: stopping; finishing the partitions in hand (at most %s)%n", text(stopTimeout));
+    out.printf("mailsweep worker: stopping; finishing the partitions in hand (at most %s)%n", ScheduleLog.human(stopTimeout));
     out.flush();
     inbound.stop();
     out.printf("mailsweep worker: stopped, %d partitions executed%n", worker.partitionsDone());
@@ -145,7 +145,4 @@ final class WorkerCommand implements Callable<Integer> {
     }
   }
 
-  private static String text(Duration d) {
-    return d.toString().substring(2).toLowerCase(Locale.ROOT);
-  }
 }

@@ -1,6 +1,7 @@
 package io.mailsweep.job;
 
 import io.mailsweep.scan.ProgressMeter;
+import io.mailsweep.schedule.ScheduleLog;
 import io.mailsweep.store.InputRowRepository;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -77,12 +78,8 @@ final class ScanProgressListener implements StepExecutionListener {
     } else if (!stallWarning.isZero() && now - lastChangeNanos >= stallWarning.toNanos()) {
       lastChangeNanos = now;
       log.warn("no result committed for {}: {}. Start workers with 'mailsweep worker --db <this run's database>'"
-          + " on the same queue (MAILSWEEP_REMOTE_QUEUE).", text(stallWarning), queue.get());
+          + " on the same queue (MAILSWEEP_REMOTE_QUEUE).", ScheduleLog.human(stallWarning), queue.get());
     }
-  }
-
-  private static String text(Duration d) {
-    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

@@ -1,9 +1,7 @@
 package io.mailsweep.job.remote;
 
-import java.sql.Connection;
+import io.mailsweep.store.Databases;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,9 +17,7 @@ public final class LiveJobGuard {
 
   public LiveJobGuard(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    String product = jdbc.execute((ConnectionCallback<String>) (Connection c) -> c.getMetaData()
-        .getDatabaseProductName());
-    boolean postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+    boolean postgres = Databases.is(jdbc, "postgres");
     this.query = "SELECT STATUS, END_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?"
         + (postgres ? " FOR SHARE" : "");
   }

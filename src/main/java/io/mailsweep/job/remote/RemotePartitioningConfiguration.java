@@ -1,7 +1,7 @@
 package io.mailsweep.job.remote;
 
+import io.mailsweep.schedule.ScheduleLog;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
@@ -99,7 +99,7 @@ public class RemotePartitioningConfiguration {
         return handler.handle(splitter, managerStep);
       } catch (TimeoutException e) {
         throw new IllegalStateException("the workers did not finish the run's partitions within "
-            + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + " (MAILSWEEP_REMOTE_TIMEOUT); the partitions"
+            + ScheduleLog.human(timeout) + " (MAILSWEEP_REMOTE_TIMEOUT); the partitions"
             + " they finish meanwhile keep their results", e);
       }
     };
