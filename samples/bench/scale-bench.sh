@@ -13,8 +13,9 @@
 #      drops every question under hang.test: name servers that time out);
 #   3. records the questions a scan of the first 10,000 domains asks (dnsdist's query log) and
 #      measures the ceiling of the DNS path with dnsperf replaying them: through dnsdist (the path
-#      the scanner uses) and straight to NSD;
-#   4. scans each size with the DNS-only checks (spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt; no
+#      the scanner uses; three runs before the scans and three after, the median of the six is the
+#      ceiling, since one run on a shared machine can be far off) and straight to NSD;
+#   4. scans each size (MAILSWEEP_BENCH_ROUNDS times) with the DNS-only checks (spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt; no
 #      --allow-targets, so the target guard lets no connection out) at the same -Xmx, and prints
 #      domains/s, DNS questions/s on the wire (dnsdist's counter) against the dnsperf ceiling, peak
 #      RSS, the heap before and after collections as G1 logs it (it fills the -Xmx it is given; peak
@@ -31,7 +32,12 @@
 #   MAILSWEEP_BENCH_LATENCY  size of the latency run (default 100000; 0 skips it)
 #   MAILSWEEP_BENCH_CRASH    size of the crash-and-restart run (default 0: skipped); must be one of SIZES
 #   MAILSWEEP_BENCH_OPTS     extra scan options for every run (e.g. "--threads 8")
-#   MAILSWEEP_BENCH_JVM_OPTS extra JVM options for every scan (e.g. "-XX:+UseParallelGC")
+#   MAILSWEEP_BENCH_JVM_OPTS JVM options of every scan (default "-XX:+UseParallelGC", the README's
+#                            setting for large lists; set it empty for the JVM's default, G1)
+#   MAILSWEEP_BENCH_BASELINE_JVM_OPTS  when set (e.g. "-XX:+UseG1GC"), every round of every size is
+#                            scanned with these JVM options too, right after the first, and the
+#                            medians of both are compared
+#   MAILSWEEP_BENCH_ROUNDS   scans of each size (default 1); with more, the summary gives medians
 #   MAILSWEEP_BENCH_LATENCY_OPTS  extra scan options for the latency run
 #                            (default "--dns-in-flight 4000 --domains-in-flight 8000")
 #   MAILSWEEP_BENCH_PERF_SECONDS  length of each dnsperf run (default 20)
@@ -53,7 +59,9 @@ crash_size="${MAILSWEEP_BENCH_CRASH:-0}"
 perf_seconds="${MAILSWEEP_BENCH_PERF_SECONDS:-20}"
 formats="${MAILSWEEP_BENCH_FORMAT:-xlsx}"
 extra_opts="${MAILSWEEP_BENCH_OPTS:-}"
-jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS:-}"
+jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS--XX:+UseParallelGC}"
+baseline_opts="${MAILSWEEP_BENCH_BASELINE_JVM_OPTS:-}"
+rounds="${MAILSWEEP_BENCH_ROUNDS:-1}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
 checks="spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt"
 nsd_addr=127.0.53.1
@@ -69,6 +77,7 @@ for n in "${sizes[@]}"; do
   [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1000 ]] || die "sizes must be numbers of at least 1000, got '$n'"
   ((n > largest)) && largest=$n
 done
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "MAILSWEEP_BENCH_ROUNDS must be a positive number, got '$rounds'"
 ((latency_size == 0 || latency_size <= largest)) || die "MAILSWEEP_BENCH_LATENCY=$latency_size is larger than the world"
 
 # --- tools -----------------------------------------------------------------------------------
@@ -159,7 +168,9 @@ dnsdist_queries() {
 }
 
 # --- one scan --------------------------------------------------------------------------------
-# scan NAME SIZE [OPTIONS...]: scans vendors-SIZE.csv into its own database; writes NAME.* files.
+# scan NAME SIZE [OPTIONS...]: scans vendors-SIZE.csv into its own database with the JVM options
+# in $run_jvm; writes NAME.* files.
+run_jvm="$jvm_opts"
 scan() {
   local name="$1" n="$2" format="$formats"
   shift 2
@@ -168,7 +179,7 @@ scan() {
   local before after
   before="$(dnsdist_queries)"
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $jvm_opts "-Xlog:gc:file=$work/$name/gc.log" \
+  /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $run_jvm "-Xlog:gc:file=$work/$name/gc.log" \
     -jar target/mailsweep.jar scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
     --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$work/$name/db" --out "$work/$name/out" \
     --format "$format" --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
@@ -220,25 +231,60 @@ perf() {
   dnsperf -s "$1" -p "$2" -d "$work/queries-$mix_size.txt" -l "$perf_seconds" -c 32 -q 1000 -T 1 2>&1 \
     | awk '/Queries per second/ {printf "%.0f", $4}'
 }
-ceiling="$(perf "$dist_addr" 53)"
+ceilings=()
+for i in 1 2 3; do ceilings+=("$(perf "$dist_addr" 53)"); done
 direct="$(perf "$nsd_addr" "$nsd_port")"
-[[ -n "$ceiling" && "$ceiling" -gt 0 ]] || die "dnsperf measured nothing"
+[[ -n "${ceilings[0]}" && "${ceilings[0]}" -gt 0 ]] || die "dnsperf measured nothing"
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # --- scans -----------------------------------------------------------------------------------
-rows=()
+runs=()      # "NAME SIZE" of every scan, reported once the ceiling is final
+medians=()   # one summary line per size when there are several rounds or a baseline
 for n in "${sizes[@]}"; do
-  log "scanning $n domains"
-  scan "scan-$n" "$n"
-  rows+=("$(report "scan-$n" "$n")")
+  for ((r = 1; r <= rounds; r++)); do
+    name="scan-$n"; ((r > 1)) && name="scan-$n-r$r"
+    log "scanning $n domains (round $r of $rounds)"
+    run_jvm="$jvm_opts" scan "$name" "$n"
+    runs+=("$name $n")
+    if [[ -n "$baseline_opts" ]]; then
+      log "scanning $n domains with the baseline JVM options (round $r of $rounds)"
+      run_jvm="$baseline_opts" scan "base-$n-r$r" "$n"
+      runs+=("base-$n-r$r $n")
+    fi
+  done
 done
 if ((latency_size > 0)); then
   log "scanning $latency_size domains with 50 ms added to every answer and 1% of questions dropped"
   dnsdist_start 50 0.01
   # shellcheck disable=SC2086
   scan "latency-$latency_size" "$latency_size" $latency_opts
-  rows+=("$(report "latency-$latency_size" "$latency_size")")
+  runs+=("latency-$latency_size $latency_size")
   dnsdist_start 0 0
 fi
+
+log "measuring the ceiling again after the scans"
+for i in 1 2 3; do ceilings+=("$(perf "$dist_addr" 53)"); done
+ceiling="$(median "${ceilings[@]}")"
+rows=()
+for run in "${runs[@]}"; do
+  rows+=("$(report $run)")
+done
+scan_seconds() { sql "$work/$1/db" "SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_STEP_EXECUTION
+    WHERE STEP_NAME = 'scanDomains'" | head -1 | tr -dc '0-9'; }
+for n in "${sizes[@]}"; do
+  ((rounds > 1)) || [[ -n "$baseline_opts" ]] || continue
+  mine=(); base=()
+  for ((r = 1; r <= rounds; r++)); do
+    name="scan-$n"; ((r > 1)) && name="scan-$n-r$r"
+    mine+=("$(scan_seconds "$name")")
+    [[ -n "$baseline_opts" ]] && base+=("$(scan_seconds "base-$n-r$r")")
+  done
+  line="$n domains, scan step ms of $rounds round(s) with ${jvm_opts:-no JVM options}: ${mine[*]} (median $(median "${mine[@]}"))"
+  if [[ -n "$baseline_opts" ]]; then
+    line="$line; with $baseline_opts: ${base[*]} (median $(median "${base[@]}")); ratio $(awk -v a="$(median "${mine[@]}")" -v b="$(median "${base[@]}")" 'BEGIN {printf "%.2f", a / b}')x"
+  fi
+  medians+=("$line")
+done
 
 # --- crash and restart -----------------------------------------------------------------------
 crash_line=""
@@ -287,11 +333,12 @@ fi
 echo
 echo "== scale benchmark, $(nproc) cores, JDK $(java -version 2>&1 | awk -F'"' '/version/ {print $2}'), -Xmx$heap, checks $checks"
 echo "world: $(cat "$world/mix.txt")"
-echo "dnsperf ceiling on the recorded mix of $(wc -l <"$work/queries-$mix_size.txt") questions: $ceiling q/s through dnsdist (the scanner's path), $direct q/s straight to NSD"
+echo "dnsperf ceiling on the recorded mix of $(wc -l <"$work/queries-$mix_size.txt") questions: $ceiling q/s through dnsdist (the scanner's path; median of ${ceilings[*]}, three runs before the scans and three after), $direct q/s straight to NSD"
 echo
 echo "| run | domains | import s | scan s | report s | wall s | domains/s (scan) | DNS q/s on the wire (% of ceiling) | peak RSS MiB | heap live / peak MiB |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
+((${#medians[@]} > 0)) && { echo; printf '%s\n' "${medians[@]}"; }
 [[ -n "$crash_line" ]] && { echo; echo "$crash_line"; }
 echo
-echo "formats: $formats (csv added at the crash size); extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}; latency run: ${latency_opts}"
+echo "formats: $formats (csv added at the crash size); extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}${baseline_opts:+ (baseline runs: $baseline_opts)}; latency run: ${latency_opts}"

@@ -24,8 +24,8 @@ public final class RunLifecycle implements JobExecutionListener {
   public void beforeJob(JobExecution execution) {
     long runId = RunParameters.runId(execution.getJobParameters());
     runs.restarted(runId);
-    log.info("run {} started (job execution {}); if interrupted, resume it with: mailsweep restart {}",
-        runId, execution.getId(), runId);
+    log.info("run {} started (job execution {}) on {}; if interrupted, resume it with: mailsweep restart {}",
+        runId, execution.getId(), JvmFacts.current().describe(), runId);
   }
 
   @Override

@@ -46,7 +46,7 @@ class SchedulingExamplesTest {
     CronSchedule cron = CronSchedule.parse(schedule, ZoneOffset.UTC);
     assertThat(cron.next(Instant.parse("2026-01-15T12:00:00Z"))).isEqualTo(Instant.parse("2026-01-16T02:00:00Z"));
     assertThat(schedule).isEqualTo(JobFile.read(Path.of(NIGHTLY)).get("schedule"));
-    assertThat(fields[5]).contains("flock -n ", "java -Xmx1g -jar mailsweep.jar run " + NIGHTLY).doesNotContain("%");
+    assertThat(fields[5]).contains("flock -n ", "java -Xmx1g -XX:+UseParallelGC -jar mailsweep.jar run " + NIGHTLY).doesNotContain("%");
   }
 
   @Test
