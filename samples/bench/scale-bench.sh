@@ -235,7 +235,7 @@ ceilings=()
 for i in 1 2 3; do ceilings+=("$(perf "$dist_addr" 53)"); done
 direct="$(perf "$nsd_addr" "$nsd_port")"
 [[ -n "${ceilings[0]}" && "${ceilings[0]}" -gt 0 ]] || die "dnsperf measured nothing"
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {printf "%.0f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # --- scans -----------------------------------------------------------------------------------
 runs=()      # "NAME SIZE" of every scan, reported once the ceiling is final
