@@ -186,15 +186,22 @@ scan() {
     || [[ $? == 3 ]] || die "scan $name failed; see $work/$name/scan.err"
   after="$(dnsdist_queries)"
   echo $((after - before)) >"$work/$name/wire-queries"
+  # "STEP | ms" per line, read by the table and the medians.
+  sql "$work/$name/db" "SELECT STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_STEP_EXECUTION
+    WHERE STEP_NAME IN ('importDomains', 'scanDomains', 'writeReport') ORDER BY STEP_EXECUTION_ID" >"$work/$name/steps"
 }
+
+# step_ms NAME STEP: milliseconds of one step of a finished scan.
+step_ms() { awk -F'|' -v s="$2" '$1 ~ s {gsub(/ /, "", $2); print $2}' "$work/$1/steps"; }
+
+# round_name SIZE ROUND: the folder of one round's scan (the first keeps the plain name).
+round_name() { if (($2 > 1)); then echo "scan-$1-r$2"; else echo "scan-$1"; fi; }
 
 # report NAME SIZE: one table row from a finished scan.
 report() {
   local name="$1" n="$2" d="$work/$1"
-  local steps wall rss live peak wire scan_s
-  steps="$(sql "$d/db" "SELECT STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_STEP_EXECUTION
-    WHERE STEP_NAME IN ('importDomains', 'scanDomains', 'writeReport') ORDER BY STEP_EXECUTION_ID")"
-  step() { awk -F'|' -v s="$1" '$1 ~ s {gsub(/ /, "", $2); printf "%.1f", $2 / 1000}' <<<"$steps"; }
+  local wall rss live peak wire scan_s
+  step() { awk -v ms="$(step_ms "$name" "$1")" 'BEGIN {printf "%.1f", ms / 1000}'; }
   wall="$(awk -F': ' '/Elapsed \(wall/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$d/time.txt")"
   rss="$(awk '/Maximum resident set size/ {printf "%d", $6 / 1024}' "$d/time.txt")"
   # G1's log lines: "Pause Young (Normal) (G1 Evacuation Pause) 120M->35M(256M) 3.1ms"
@@ -242,7 +249,7 @@ runs=()      # "NAME SIZE" of every scan, reported once the ceiling is final
 medians=()   # one summary line per size when there are several rounds or a baseline
 for n in "${sizes[@]}"; do
   for ((r = 1; r <= rounds; r++)); do
-    name="scan-$n"; ((r > 1)) && name="scan-$n-r$r"
+    name="$(round_name "$n" "$r")"
     log "scanning $n domains (round $r of $rounds)"
     run_jvm="$jvm_opts" scan "$name" "$n"
     runs+=("$name $n")
@@ -269,19 +276,18 @@ rows=()
 for run in "${runs[@]}"; do
   rows+=("$(report $run)")
 done
-scan_seconds() { sql "$work/$1/db" "SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_STEP_EXECUTION
-    WHERE STEP_NAME = 'scanDomains'" | head -1 | tr -dc '0-9'; }
 for n in "${sizes[@]}"; do
   ((rounds > 1)) || [[ -n "$baseline_opts" ]] || continue
   mine=(); base=()
   for ((r = 1; r <= rounds; r++)); do
-    name="scan-$n"; ((r > 1)) && name="scan-$n-r$r"
-    mine+=("$(scan_seconds "$name")")
-    [[ -n "$baseline_opts" ]] && base+=("$(scan_seconds "base-$n-r$r")")
+    mine+=("$(step_ms "$(round_name "$n" "$r")" scanDomains)")
+    [[ -n "$baseline_opts" ]] && base+=("$(step_ms "base-$n-r$r" scanDomains)")
   done
-  line="$n domains, scan step ms of $rounds round(s) with ${jvm_opts:-no JVM options}: ${mine[*]} (median $(median "${mine[@]}"))"
+  mine_median="$(median "${mine[@]}")"
+  line="$n domains, scan step ms of $rounds round(s) with ${jvm_opts:-no JVM options}: ${mine[*]} (median $mine_median)"
   if [[ -n "$baseline_opts" ]]; then
-    line="$line; with $baseline_opts: ${base[*]} (median $(median "${base[@]}")); ratio $(awk -v a="$(median "${mine[@]}")" -v b="$(median "${base[@]}")" 'BEGIN {printf "%.2f", a / b}')x"
+    base_median="$(median "${base[@]}")"
+    line="$line; with $baseline_opts: ${base[*]} (median $base_median); ratio $(awk -v a="$mine_median" -v b="$base_median" 'BEGIN {printf "%.2f", a / b}')x"
   fi
   medians+=("$line")
 done
