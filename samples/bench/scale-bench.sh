@@ -37,6 +37,10 @@
 #   MAILSWEEP_BENCH_BASELINE_JVM_OPTS  when set (e.g. "-XX:+UseG1GC"), every round of every size is
 #                            scanned with these JVM options too, right after the first, and the
 #                            medians of both are compared
+#   MAILSWEEP_BENCH_BASELINE_JAR  when set (a mailsweep.jar built from another commit), the baseline
+#                            scans run that jar instead (with MAILSWEEP_BENCH_BASELINE_JVM_OPTS if
+#                            set, else the same JVM options): a change against the code before it,
+#                            on the same world and servers in the same invocation
 #   MAILSWEEP_BENCH_ROUNDS   scans of each size (default 1); with more, the summary gives medians
 #   MAILSWEEP_BENCH_LATENCY_OPTS  extra scan options for the latency run
 #                            (default "--dns-in-flight 4000 --domains-in-flight 8000")
@@ -61,6 +65,15 @@ formats="${MAILSWEEP_BENCH_FORMAT:-xlsx}"
 extra_opts="${MAILSWEEP_BENCH_OPTS:-}"
 jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS--XX:+UseParallelGC}"
 baseline_opts="${MAILSWEEP_BENCH_BASELINE_JVM_OPTS:-}"
+baseline_jar="${MAILSWEEP_BENCH_BASELINE_JAR:-}"
+baseline=""  # what the baseline scans differ by, for the summary; empty: no baseline scans
+[[ -n "$baseline_opts" ]] && baseline="$baseline_opts"
+if [[ -n "$baseline_jar" ]]; then
+  [[ -f "$baseline_jar" ]] || { echo "scale-bench: error: MAILSWEEP_BENCH_BASELINE_JAR=$baseline_jar: no such file" >&2; exit 1; }
+  baseline_jar="$(cd "$(dirname "$baseline_jar")" && pwd)/$(basename "$baseline_jar")"
+  baseline="$baseline_jar${baseline_opts:+ with $baseline_opts}"
+  baseline_opts="${baseline_opts:-$jvm_opts}"
+fi
 rounds="${MAILSWEEP_BENCH_ROUNDS:-1}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
 checks="spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt"
@@ -169,8 +182,9 @@ dnsdist_queries() {
 
 # --- one scan --------------------------------------------------------------------------------
 # scan NAME SIZE [OPTIONS...]: scans vendors-SIZE.csv into its own database with the JVM options
-# in $run_jvm; writes NAME.* files.
+# in $run_jvm, running $run_jar; writes NAME.* files.
 run_jvm="$jvm_opts"
+run_jar="target/mailsweep.jar"
 scan() {
   local name="$1" n="$2" format="$formats"
   shift 2
@@ -180,7 +194,7 @@ scan() {
   before="$(dnsdist_queries)"
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $run_jvm "-Xlog:gc:file=$work/$name/gc.log" \
-    -jar target/mailsweep.jar scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
+    -jar "$run_jar" scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
     --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$work/$name/db" --out "$work/$name/out" \
     --format "$format" --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
     || [[ $? == 3 ]] || die "scan $name failed; see $work/$name/scan.err"
@@ -253,9 +267,9 @@ for n in "${sizes[@]}"; do
     log "scanning $n domains (round $r of $rounds)"
     run_jvm="$jvm_opts" scan "$name" "$n"
     runs+=("$name $n")
-    if [[ -n "$baseline_opts" ]]; then
-      log "scanning $n domains with the baseline JVM options (round $r of $rounds)"
-      run_jvm="$baseline_opts" scan "base-$n-r$r" "$n"
+    if [[ -n "$baseline" ]]; then
+      log "scanning $n domains with the baseline, $baseline (round $r of $rounds)"
+      run_jvm="$baseline_opts" run_jar="${baseline_jar:-target/mailsweep.jar}" scan "base-$n-r$r" "$n"
       runs+=("base-$n-r$r $n")
     fi
   done
@@ -277,17 +291,17 @@ for run in "${runs[@]}"; do
   rows+=("$(report $run)")
 done
 for n in "${sizes[@]}"; do
-  ((rounds > 1)) || [[ -n "$baseline_opts" ]] || continue
+  ((rounds > 1)) || [[ -n "$baseline" ]] || continue
   mine=(); base=()
   for ((r = 1; r <= rounds; r++)); do
     mine+=("$(step_ms "$(round_name "$n" "$r")" scanDomains)")
-    [[ -n "$baseline_opts" ]] && base+=("$(step_ms "base-$n-r$r" scanDomains)")
+    [[ -n "$baseline" ]] && base+=("$(step_ms "base-$n-r$r" scanDomains)")
   done
   mine_median="$(median "${mine[@]}")"
   line="$n domains, scan step ms of $rounds round(s) with ${jvm_opts:-no JVM options}: ${mine[*]} (median $mine_median)"
-  if [[ -n "$baseline_opts" ]]; then
+  if [[ -n "$baseline" ]]; then
     base_median="$(median "${base[@]}")"
-    line="$line; with $baseline_opts: ${base[*]} (median $base_median); ratio $(awk -v a="$mine_median" -v b="$base_median" 'BEGIN {printf "%.2f", a / b}')x"
+    line="$line; with $baseline: ${base[*]} (median $base_median); ratio $(awk -v a="$mine_median" -v b="$base_median" 'BEGIN {printf "%.2f", a / b}')x"
   fi
   medians+=("$line")
 done
@@ -347,4 +361,4 @@ printf '%s\n' "${rows[@]}"
 ((${#medians[@]} > 0)) && { echo; printf '%s\n' "${medians[@]}"; }
 [[ -n "$crash_line" ]] && { echo; echo "$crash_line"; }
 echo
-echo "formats: $formats (csv added at the crash size); extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}${baseline_opts:+ (baseline runs: $baseline_opts)}; latency run: ${latency_opts}"
+echo "formats: $formats (csv added at the crash size); extra options: ${extra_opts:-none}; JVM options: ${jvm_opts:-none}${baseline:+ (baseline runs: $baseline)}; latency run: ${latency_opts}"

@@ -51,14 +51,14 @@ final class CsvReport {
       CsvRow header = new CsvRow();
       FindingsSheet.COLUMNS.forEach(column -> header.text(column.header()));
       csv.printRecord(header.cells());
-      FindingsSheet.each(jdbc, runId, rs -> print(csv, new CsvRow()
-          .text(rs.getString(1))
-          .text(RunInfo.checkHeader(rs.getString(2)))
-          .text(rs.getString(3))
-          .text(rs.getString(4))
-          .text(rs.getString(5))
-          .text(rs.getString(6))
-          .text(rs.getString(7))));
+      FindingsSheet.each(jdbc, runId, f -> print(csv, new CsvRow()
+          .text(f.domain())
+          .text(RunInfo.checkHeader(f.check()))
+          .text(f.code())
+          .text(f.severity())
+          .text(f.message())
+          .text(f.remediation())
+          .text(f.reference())));
     }
   }
 

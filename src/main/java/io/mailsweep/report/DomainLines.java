@@ -23,7 +23,7 @@ final class DomainLines {
   private static final String FROM =
       " FROM input_row ir"
           + " LEFT JOIN domain_result dr ON dr.input_row_id = ir.id"
-          + " LEFT JOIN check_result cr ON cr.input_row_id = ir.id"
+          + " LEFT JOIN check_result cr ON cr.run_id = ir.run_id AND cr.input_row_id = ir.id"
           + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED' AND ir.id > ? AND ir.id <= ?"
           + " ORDER BY ir.id, cr.id";
 

@@ -1,5 +1,6 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.FindingTexts;
 import io.mailsweep.store.RowWindows;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class FindingCursor {
   private final JdbcTemplate jdbc;
   private final long runId;
   private final RowWindows windows;
+  private final FindingTexts texts;
   private final Deque<Row> window = new ArrayDeque<>();
   private long windowLast = Long.MIN_VALUE;
 
@@ -33,6 +35,7 @@ final class FindingCursor {
     this.jdbc = jdbc;
     this.runId = runId;
     this.windows = RowWindows.of(jdbc, runId);
+    this.texts = FindingTexts.of(jdbc, runId);
   }
 
   /**
@@ -44,8 +47,9 @@ final class FindingCursor {
       RowWindows.Window next = windows.next();
       window.clear();
       jdbc.query(SELECT, rs -> {
-        window.add(new Row(rs.getLong(1), new Finding(rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7))));
+        String code = rs.getString(3);
+        window.add(new Row(rs.getLong(1), new Finding(rs.getString(2), code, rs.getString(4), rs.getString(5),
+            texts.remediation(code, rs.getString(6)), texts.reference(code, rs.getString(7)))));
       }, runId, next.after(), next.last());
       windowLast = next.last();
     }

@@ -1,9 +1,11 @@
 package io.mailsweep.report;
 
+import io.mailsweep.store.FindingTexts;
 import io.mailsweep.store.RowWindows;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * One row per finding, ordered by input row then finding id; message, remediation and reference
@@ -55,10 +57,9 @@ final class FindingsSheet {
    * {@code reader} (see {@link DomainsSheet#write}), and counts each in {@code top}.
    */
   void write(JdbcTemplate reader, long runId, TopFindings top) {
+    RowMapper<Row> mapper = rows(reader, runId);
     ReadAhead.windows("mailsweep-report-findings", reader, runId,
-        window -> reader.query(SELECT, (rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)), runId, window.after(),
-            window.last()),
+        window -> reader.query(SELECT, mapper, runId, window.after(), window.last()),
         rows -> rows.forEach(row -> {
           top.add(row.code(), row.check(), row.severity(), row.inputRowId(), row.reference());
           write(row);
@@ -66,8 +67,8 @@ final class FindingsSheet {
     table.finish();
   }
 
-  /** One finding with its domain: the columns of {@link #SELECT}. */
-  private record Row(String domain, String check, String code, String severity, String message, String remediation,
+  /** One finding with its domain: the columns of {@link #SELECT}, with the run's texts put back. */
+  record Row(String domain, String check, String code, String severity, String message, String remediation,
       String reference, long inputRowId) {}
 
   private void write(Row f) {
@@ -83,10 +84,21 @@ final class FindingsSheet {
     row.link(f.reference(), url != null && linkAllowed() ? url : null, links);
   }
 
-  /** Hands run {@code runId}'s findings ({@link #SELECT}'s columns) to {@code handler} in input order. */
-  static void each(JdbcTemplate jdbc, long runId, RowCallbackHandler handler) {
+  /** Hands run {@code runId}'s findings to {@code sink} in input order. */
+  static void each(JdbcTemplate jdbc, long runId, Consumer<Row> sink) {
+    RowMapper<Row> mapper = rows(jdbc, runId);
     RowWindows.of(jdbc, runId).forEachRemaining(window ->
-        jdbc.query(SELECT, handler, runId, window.after(), window.last()));
+        jdbc.query(SELECT, mapper, runId, window.after(), window.last()).forEach(sink));
+  }
+
+  /** Reads {@link #SELECT}'s rows, with the remediation and reference the run stored once put back. */
+  private static RowMapper<Row> rows(JdbcTemplate jdbc, long runId) {
+    FindingTexts texts = FindingTexts.of(jdbc, runId);
+    return (rs, n) -> {
+      String code = rs.getString(3);
+      return new Row(rs.getString(1), rs.getString(2), code, rs.getString(4), rs.getString(5),
+          texts.remediation(code, rs.getString(6)), texts.reference(code, rs.getString(7)), rs.getLong(8));
+    };
   }
 
   /** Tall enough for the wrapped message, remediation and reference. */

@@ -45,7 +45,7 @@ public final class FactsRepository {
       "SELECT ir.id, ir.line_no, ir.domain, d.status, c.check_name, c.status, c.summary, c.attributes, f.code"
           + " FROM input_row ir"
           + " LEFT JOIN domain_result d ON d.input_row_id = ir.id"
-          + " LEFT JOIN check_result c ON c.input_row_id = ir.id"
+          + " LEFT JOIN check_result c ON c.run_id = ir.run_id AND c.input_row_id = ir.id"
           + " LEFT JOIN finding f ON f.run_id = ir.run_id AND f.input_row_id = ir.id AND f.check_name = c.check_name"
           + " WHERE ir.run_id = ? AND ir.disposition = 'ACCEPTED'";
 

@@ -9,9 +9,14 @@ import io.mailsweep.scan.ScannedDomain;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes scan results: one domain_result, one check_result per check, and the findings. */
+/**
+ * Writes scan results: one domain_result, one check_result per check, and the findings (their
+ * remediation and reference NULL where they are the run's {@link FindingTexts}).
+ */
 public final class ResultRepository {
   /** Column bounds of the schema; longer texts are cut with a marker. */
   private static final int MAX_EVIDENCE = 65_000;
@@ -25,6 +30,7 @@ public final class ResultRepository {
   private final JdbcTemplate jdbc;
   private final MailServerRepository servers;
   private final AccessServerRepository accessServers;
+  private final Map<Long, FindingTexts> texts = new ConcurrentHashMap<>();
 
   public ResultRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -48,7 +54,7 @@ public final class ResultRepository {
     }
     insertDomains(runId, domains);
     insertChecks(checks);
-    insertFindings(findings);
+    insertFindings(texts.computeIfAbsent(runId, id -> FindingTexts.of(jdbc, id)), findings);
     servers.save(runId, mailServers);
     accessServers.save(runId, access);
   }
@@ -86,7 +92,7 @@ public final class ResultRepository {
         });
   }
 
-  private void insertFindings(List<FindingRow> rows) {
+  private void insertFindings(FindingTexts run, List<FindingRow> rows) {
     jdbc.batchUpdate(
         "INSERT INTO finding (run_id, input_row_id, check_name, code, severity, message, remediation, reference)"
             + " VALUES (?,?,?,?,?,?,?,?)",
@@ -98,8 +104,8 @@ public final class ResultRepository {
           ps.setString(4, f.code());
           ps.setString(5, f.severity().name());
           ps.setString(6, cut(f.message(), MAX_MESSAGE));
-          ps.setString(7, cut(f.remediation(), MAX_MESSAGE));
-          ps.setString(8, cut(f.reference(), 400));
+          ps.setString(7, cut(run.storedRemediation(f.code(), f.remediation()), MAX_MESSAGE));
+          ps.setString(8, cut(run.storedReference(f.code(), f.reference()), 400));
         });
   }
 

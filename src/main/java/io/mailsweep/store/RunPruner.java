@@ -119,7 +119,7 @@ public final class RunPruner {
    */
   private void delete(long runId) {
     for (String table : List.of("finding", "check_result", "domain_result", "mail_server", "access_server",
-        "probe_claim", "input_row")) {
+        "probe_claim", "finding_text", "input_row")) {
       jdbc.update("DELETE FROM " + table + " WHERE run_id = ?", runId);
     }
     jdbc.update("DELETE FROM scan_run WHERE id = ?", runId);

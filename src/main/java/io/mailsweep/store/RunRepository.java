@@ -37,7 +37,9 @@ public final class RunRepository {
       ps.setString(10, "STARTED");
       return ps;
     }, keys);
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    FindingTexts.record(jdbc, id);
+    return id;
   }
 
   public Optional<ScanRun> find(long id) {

@@ -107,7 +107,7 @@ class WindowedReadingTest {
   @Test
   void findingsAreReadInInputOrder() {
     List<String> codes = new ArrayList<>();
-    FindingsSheet.each(db.jdbc, 1, rs -> codes.add(rs.getString(3)));
+    FindingsSheet.each(db.jdbc, 1, f -> codes.add(f.code()));
 
     assertThat(codes).isEqualTo(withFinding().stream().map(id -> "DMARC_" + id).toList());
   }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The result tables' keys and indexes after every migration (V7: no foreign key on the result
- * rows' copy of the run id), on H2 and, where it runs, on the PostgreSQL of the machine
- * (127.0.0.1:5432, as on CI), each in a database of its own.
+ * The result tables' keys and indexes after every migration (V10: no foreign key on check and
+ * finding rows, whose run's retention deletes them; finding texts once per run), on H2 and, where it runs, on the
+ * PostgreSQL of the machine (127.0.0.1:5432, as on CI), each in a database of its own.
  */
 class ResultSchemaTest {
 
@@ -24,7 +24,8 @@ class ResultSchemaTest {
       JOIN information_schema.referential_constraints r
         ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name
       WHERE k.table_schema = CURRENT_SCHEMA
-        AND LOWER(k.table_name) IN ('input_row', 'domain_result', 'check_result', 'finding', 'mail_server')""";
+        AND LOWER(k.table_name) IN ('input_row', 'domain_result', 'check_result', 'finding', 'mail_server',
+          'finding_text')""";
 
   private static JdbcDataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
@@ -57,17 +58,22 @@ class ResultSchemaTest {
 
   private static void assertKeysAndCascade(JdbcTemplate jdbc) {
     assertThat(jdbc.queryForList(FOREIGN_KEYS, String.class)).containsExactlyInAnyOrder("input_row.run_id",
-        "domain_result.input_row_id", "check_result.input_row_id", "finding.input_row_id", "mail_server.run_id");
+        "domain_result.input_row_id", "mail_server.run_id", "finding_text.run_id");
+    jdbc.update("INSERT INTO finding_text (run_id, code, remediation, reference)"
+        + " VALUES (1, 'SPF_MISSING', 'Publish an SPF record.', 'RFC 7208 §4')");
 
+    // What the retention does (RunPruner): the rows without a key first, then the run.
+    jdbc.update("DELETE FROM finding WHERE run_id = 1");
+    jdbc.update("DELETE FROM check_result WHERE run_id = 1");
     jdbc.update("DELETE FROM scan_run WHERE id = 1");
 
-    for (String table : List.of("input_row", "domain_result", "check_result", "finding")) {
+    for (String table : List.of("input_row", "domain_result", "check_result", "finding", "finding_text")) {
       assertThat(rows(jdbc, table)).as(table).isZero();
     }
   }
 
   @Test
-  void onH2TheResultRowsKeepTheKeyToTheirInputRowAndDeletingARunStillDeletesThem() {
+  void onH2TheKeysAreThoseOfTheRowsThatCascadeAndARunIsDeletedWithAllItsRows() {
     JdbcDataSource h2 = h2();
     flyway(h2, "h2", null).migrate();
     JdbcTemplate jdbc = new JdbcTemplate(h2);
@@ -77,7 +83,7 @@ class ResultSchemaTest {
   }
 
   @Test
-  void onH2NoResultTableKeepsAnIndexOfItsOwnForTheRunIdOrATwinOfAnother() {
+  void onH2EachResultTableHasOneIndexByRunAndInputRowAndNoTwinForAKey() {
     JdbcDataSource h2 = h2();
     flyway(h2, "h2", null).migrate();
     JdbcTemplate jdbc = new JdbcTemplate(h2);
@@ -85,12 +91,12 @@ class ResultSchemaTest {
     List<String> indexes = jdbc.queryForList("""
         SELECT LOWER(TABLE_NAME) || '(' || LISTAGG(LOWER(COLUMN_NAME), ',') WITHIN GROUP (ORDER BY ORDINAL_POSITION) || ')'
         FROM INFORMATION_SCHEMA.INDEX_COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'
-          AND TABLE_NAME IN ('DOMAIN_RESULT', 'CHECK_RESULT', 'FINDING')
+          AND TABLE_NAME IN ('DOMAIN_RESULT', 'CHECK_RESULT', 'FINDING', 'FINDING_TEXT')
         GROUP BY TABLE_NAME, INDEX_NAME""", String.class);
 
     assertThat(indexes).containsExactlyInAnyOrder("domain_result(input_row_id)", "domain_result(run_id,input_row_id)",
-        "check_result(id)", "check_result(input_row_id,check_name)", "check_result(run_id,input_row_id)",
-        "check_result(input_row_id)", "finding(id)", "finding(run_id,input_row_id)", "finding(input_row_id)");
+        "check_result(id)", "check_result(run_id,input_row_id,check_name)", "finding(id)",
+        "finding(run_id,input_row_id)", "finding_text(run_id,code)", "finding_text(run_id)");
   }
 
   @Test
@@ -108,7 +114,7 @@ class ResultSchemaTest {
   }
 
   @Test
-  void onPostgresqlTheSameKeysRemainAndDeletingARunStillDeletesItsRows() {
+  void onPostgresqlTheSameKeysRemainAndARunIsDeletedWithAllItsRows() {
     assumeTrue(ScratchPostgres.reachable(), "no PostgreSQL on 127.0.0.1:5432");
     try (ScratchPostgres pg = ScratchPostgres.create("mailsweep_schema")) {
       flyway(pg.dataSource(), "postgresql", "6").migrate();

@@ -16,8 +16,8 @@ class RunPrunerTest {
   private final StoredRuns db = new StoredRuns();
 
   /**
-   * A run with one domain, a check, a finding, a mail server, an access server, a probe claim and a
-   * Spring Batch job instance.
+   * A run with one domain, a check, a finding, its finding text, a mail server, an access server, a
+   * probe claim and a Spring Batch job instance.
    */
   private void run(long id, String job, int day, String status, String report) {
     db.run(id, job, "2026-11-%02dT02:00:00Z".formatted(day), status, report)
@@ -27,6 +27,8 @@ class RunPrunerTest {
         + " '127.0.31.1', 993, 'imaps', 'implicit TLS')", id);
     db.jdbc.update("INSERT INTO probe_claim (run_id, address, port, worker, claimed_at) VALUES (?, '127.0.25.1', 25,"
         + " 'lab/1', CURRENT_TIMESTAMP)", id);
+    db.jdbc.update("INSERT INTO finding_text (run_id, code, remediation, reference) VALUES (?, 'SPF_SOFTFAIL_ALL',"
+        + " 'End with -all.', 'RFC 7208 §5.1')", id);
     db.jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (?, 0,"
         + " 'scanJob', ?)", id, "key" + id);
     db.jdbc.update("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME,"
@@ -61,7 +63,7 @@ class RunPrunerTest {
     assertThat(pruned.keptForReports()).isEmpty();
     assertThat(runs()).containsExactly(3L, 4L, 5L);
     for (String table : List.of("input_row", "domain_result", "check_result", "finding", "mail_server",
-        "access_server", "probe_claim")) {
+        "access_server", "probe_claim", "finding_text")) {
       assertThat(db.jdbc.queryForList("SELECT DISTINCT run_id FROM " + table + " ORDER BY run_id", Long.class))
           .as(table).containsExactly(3L, 4L, 5L);
     }
