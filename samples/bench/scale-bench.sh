@@ -41,6 +41,9 @@
 #                            scans run that jar instead (with MAILSWEEP_BENCH_BASELINE_JVM_OPTS if
 #                            set, else the same JVM options): a change against the code before it,
 #                            on the same world and servers in the same invocation
+#   MAILSWEEP_BENCH_BASELINE_OPTS  when set (e.g. "--domains-in-flight 500"), the baseline scans use
+#                            these scan options instead of MAILSWEEP_BENCH_OPTS (same JVM and jar
+#                            unless the two settings above say otherwise)
 #   MAILSWEEP_BENCH_ROUNDS   scans of each size (default 1); with more, the summary gives medians
 #   MAILSWEEP_BENCH_LATENCY_OPTS  extra scan options for the latency run
 #                            (default "--dns-in-flight 4000 --domains-in-flight 8000")
@@ -66,14 +69,17 @@ extra_opts="${MAILSWEEP_BENCH_OPTS:-}"
 jvm_opts="${MAILSWEEP_BENCH_JVM_OPTS--XX:+UseParallelGC}"
 baseline_opts="${MAILSWEEP_BENCH_BASELINE_JVM_OPTS:-}"
 baseline_jar="${MAILSWEEP_BENCH_BASELINE_JAR:-}"
+baseline_scan_opts="${MAILSWEEP_BENCH_BASELINE_OPTS:-}"
 baseline=""  # what the baseline scans differ by, for the summary; empty: no baseline scans
 [[ -n "$baseline_opts" ]] && baseline="$baseline_opts"
 if [[ -n "$baseline_jar" ]]; then
   [[ -f "$baseline_jar" ]] || { echo "scale-bench: error: MAILSWEEP_BENCH_BASELINE_JAR=$baseline_jar: no such file" >&2; exit 1; }
   baseline_jar="$(cd "$(dirname "$baseline_jar")" && pwd)/$(basename "$baseline_jar")"
   baseline="$baseline_jar${baseline_opts:+ with $baseline_opts}"
-  baseline_opts="${baseline_opts:-$jvm_opts}"
 fi
+[[ -n "$baseline_scan_opts" ]] && baseline="${baseline:+$baseline, }scan options $baseline_scan_opts"
+baseline_opts="${baseline_opts:-$jvm_opts}"
+baseline_scan_opts="${baseline_scan_opts:-$extra_opts}"
 rounds="${MAILSWEEP_BENCH_ROUNDS:-1}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
 checks="spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt"
@@ -182,9 +188,10 @@ dnsdist_queries() {
 
 # --- one scan --------------------------------------------------------------------------------
 # scan NAME SIZE [OPTIONS...]: scans vendors-SIZE.csv into its own database with the JVM options
-# in $run_jvm, running $run_jar; writes NAME.* files.
+# in $run_jvm and the scan options in $run_opts, running $run_jar; writes NAME.* files.
 run_jvm="$jvm_opts"
 run_jar="target/mailsweep.jar"
+run_opts="$extra_opts"
 scan() {
   local name="$1" n="$2" format="$formats"
   shift 2
@@ -196,7 +203,7 @@ scan() {
   /usr/bin/time -v -o "$work/$name/time.txt" java "-Xmx$heap" $run_jvm "-Xlog:gc:file=$work/$name/gc.log" \
     -jar "$run_jar" scan "$work/vendors-$n.csv" --resolver "$dist_addr:53" --canary canary.test \
     --smtp-canary none --checks "$checks" --db "jdbc:h2:file:$work/$name/db" --out "$work/$name/out" \
-    --format "$format" --progress 30s $extra_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
+    --format "$format" --progress 30s $run_opts "$@" >"$work/$name/scan.out" 2>"$work/$name/scan.err" \
     || [[ $? == 3 ]] || die "scan $name failed; see $work/$name/scan.err"
   after="$(dnsdist_queries)"
   echo $((after - before)) >"$work/$name/wire-queries"
@@ -269,7 +276,8 @@ for n in "${sizes[@]}"; do
     runs+=("$name $n")
     if [[ -n "$baseline" ]]; then
       log "scanning $n domains with the baseline, $baseline (round $r of $rounds)"
-      run_jvm="$baseline_opts" run_jar="${baseline_jar:-target/mailsweep.jar}" scan "base-$n-r$r" "$n"
+      run_jvm="$baseline_opts" run_jar="${baseline_jar:-target/mailsweep.jar}" run_opts="$baseline_scan_opts" \
+        scan "base-$n-r$r" "$n"
       runs+=("base-$n-r$r $n")
     fi
   done
