@@ -57,7 +57,7 @@ final class FindingsSheet {
    * {@code reader} (see {@link DomainsSheet#write}), and counts each in {@code top}.
    */
   void write(JdbcTemplate reader, long runId, TopFindings top) {
-    RowMapper<Row> mapper = rows(reader, runId);
+    RowMapper<Row> mapper = mapper(reader, runId);
     ReadAhead.windows("mailsweep-report-findings", reader, runId,
         window -> reader.query(SELECT, mapper, runId, window.after(), window.last()),
         rows -> rows.forEach(row -> {
@@ -86,13 +86,13 @@ final class FindingsSheet {
 
   /** Hands run {@code runId}'s findings to {@code sink} in input order. */
   static void each(JdbcTemplate jdbc, long runId, Consumer<Row> sink) {
-    RowMapper<Row> mapper = rows(jdbc, runId);
+    RowMapper<Row> mapper = mapper(jdbc, runId);
     RowWindows.of(jdbc, runId).forEachRemaining(window ->
         jdbc.query(SELECT, mapper, runId, window.after(), window.last()).forEach(sink));
   }
 
   /** Reads {@link #SELECT}'s rows, with the remediation and reference the run stored once put back. */
-  private static RowMapper<Row> rows(JdbcTemplate jdbc, long runId) {
+  private static RowMapper<Row> mapper(JdbcTemplate jdbc, long runId) {
     FindingTexts texts = FindingTexts.of(jdbc, runId);
     return (rs, n) -> {
       String code = rs.getString(3);
