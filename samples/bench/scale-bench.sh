@@ -26,7 +26,7 @@
 #      checks that every domain has one result and that its CSV report equals the uninterrupted one.
 #
 # Settings (environment):
-#   MAILSWEEP_BENCH_DIR      work folder (default target/scale-bench; about 11 GB for 1,000,000:
+#   MAILSWEEP_BENCH_DIR      work folder (default target/scale-bench; about 5 GB for 1,000,000:
 #                            the database and the reports of each scan are kept)
 #   MAILSWEEP_BENCH_HEAP     -Xmx of every scan (default 512m)
 #   MAILSWEEP_BENCH_LATENCY  size of the latency run (default 100000; 0 skips it)
