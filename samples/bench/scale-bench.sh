@@ -78,8 +78,9 @@ if [[ -n "$baseline_jar" ]]; then
   baseline="$baseline_jar${baseline_opts:+ with $baseline_opts}"
 fi
 [[ -n "$baseline_scan_opts" ]] && baseline="${baseline:+$baseline, }scan options $baseline_scan_opts"
-baseline_opts="${baseline_opts:-$jvm_opts}"
-baseline_scan_opts="${baseline_scan_opts:-$extra_opts}"
+base_jvm="${baseline_opts:-$jvm_opts}"             # what the baseline scans run with
+base_scan_opts="${baseline_scan_opts:-$extra_opts}"
+base_jar="${baseline_jar:-target/mailsweep.jar}"
 rounds="${MAILSWEEP_BENCH_ROUNDS:-1}"
 latency_opts="${MAILSWEEP_BENCH_LATENCY_OPTS:---dns-in-flight 4000 --domains-in-flight 8000}"
 checks="spf,dmarc,dkim,bimi,mx,mtasts,tlsrpt"
@@ -276,8 +277,7 @@ for n in "${sizes[@]}"; do
     runs+=("$name $n")
     if [[ -n "$baseline" ]]; then
       log "scanning $n domains with the baseline, $baseline (round $r of $rounds)"
-      run_jvm="$baseline_opts" run_jar="${baseline_jar:-target/mailsweep.jar}" run_opts="$baseline_scan_opts" \
-        scan "base-$n-r$r" "$n"
+      run_jvm="$base_jvm" run_jar="$base_jar" run_opts="$base_scan_opts" scan "base-$n-r$r" "$n"
       runs+=("base-$n-r$r $n")
     fi
   done

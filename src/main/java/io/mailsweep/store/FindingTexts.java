@@ -5,6 +5,7 @@ import io.mailsweep.check.FindingDefinition;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,25 +47,31 @@ public final class FindingTexts {
 
   /** What a finding row stores for {@code remediation}: NULL when it is the run's for the code. */
   String storedRemediation(String code, String remediation) {
-    Text run = byCode.get(code);
-    return run != null && remediation != null && remediation.equals(run.remediation()) ? null : remediation;
+    return stored(code, remediation, Text::remediation);
   }
 
   /** What a finding row stores for {@code reference}: NULL when it is the run's for the code. */
   String storedReference(String code, String reference) {
-    Text run = byCode.get(code);
-    return run != null && reference != null && reference.equals(run.reference()) ? null : reference;
+    return stored(code, reference, Text::reference);
   }
 
   /** The remediation of a stored finding row: its own, else its run's for the code. */
   public String remediation(String code, String stored) {
-    Text run = byCode.get(code);
-    return stored != null || run == null ? stored : run.remediation();
+    return restored(code, stored, Text::remediation);
   }
 
   /** The reference of a stored finding row: its own, else its run's for the code. */
   public String reference(String code, String stored) {
+    return restored(code, stored, Text::reference);
+  }
+
+  private String stored(String code, String value, Function<Text, String> part) {
     Text run = byCode.get(code);
-    return stored != null || run == null ? stored : run.reference();
+    return run != null && value != null && value.equals(part.apply(run)) ? null : value;
+  }
+
+  private String restored(String code, String stored, Function<Text, String> part) {
+    Text run = byCode.get(code);
+    return stored != null || run == null ? stored : part.apply(run);
   }
 }
